@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// WikiKiosk: an offline Wikipedia kiosk server (libzim + libmicrohttpd).
+///
+/// Modules, from the bottom up:
+/// - `CZim`: a plain C API over libzim (C++), every call wrapped in try/catch.
+/// - `CMicroHTTPD`, `CZlib`: system library targets.
+/// - `ZimKit`: Swift API over CZim (reading and writing ZIM archives).
+/// - `HTTPServer`: Swift API over libmicrohttpd; knows nothing about kiosks.
+/// - `Kiosk`: the application (library of books, routing, handlers).
+/// - `wikikiosk`: the command-line tool, thin.
+let package = Package(
+    name: "WikiKiosk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wikikiosk", targets: ["wikikiosk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "CZim",
+            cxxSettings: [.unsafeFlags(["-fexceptions"])],
+            linkerSettings: [.linkedLibrary("zim"), .linkedLibrary("stdc++")]
+        ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "ZimKit", dependencies: ["CZim"]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
+        .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer"]),
+        .executableTarget(
+            name: "wikikiosk",
+            dependencies: ["Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

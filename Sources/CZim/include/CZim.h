@@ -1,0 +1,3 @@
+#ifndef CZIM_H
+#define CZIM_H
+#endif

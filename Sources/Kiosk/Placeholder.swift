@@ -1,0 +1,2 @@
+// Placeholder: the application module is filled in by the foundation work.
+enum KioskPlaceholder {}
