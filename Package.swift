@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "wikikiosk", targets: ["wikikiosk"]),
+        .executable(name: "benchmark-zim", targets: ["BenchmarkZim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,7 @@ let package = Package(
             name: "wikikiosk",
             dependencies: ["Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer"]),

@@ -1,0 +1,100 @@
+#!/bin/bash
+# WikiKiosk vs kiwix-serve on the same ZIM, in the same run.
+#
+# Builds a Wikipedia-sized benchmark ZIM (20,000 articles by default) with libzim's writer,
+# starts each server pinned to CPU 0, drives it with wrk pinned to CPU 1 at 1, 8 and 64
+# connections (gzip accepted, like a phone), and prints requests/s, p50/p99 latency and
+# peak RSS of each side, with ratios, as a markdown table.
+#
+#   Benchmarks/run.sh                 # full run (~5 minutes)
+#   ARTICLES=5000 DURATION=5 Benchmarks/run.sh
+#
+# Needs: kiwix-tools (kiwix-serve 3.3.0), wrk, util-linux (taskset). Installs them with apt when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d /opt/swift/usr/bin ] && PATH="/opt/swift/usr/bin:$PATH"
+
+ARTICLES=${ARTICLES:-20000}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-"1 8 64"}
+WORKSET=${WORKSET:-2000}
+OUT=${OUT:-Benchmarks/out}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+mkdir -p "$OUT"
+
+for tool in kiwix-serve wrk taskset bc curl; do
+    if ! command -v "$tool" >/dev/null; then
+        SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+        $SUDO apt-get install -y -qq kiwix-tools wrk util-linux bc curl >/dev/null
+        break
+    fi
+done
+
+swift build -c release --product wikikiosk >&2
+swift build -c release --product benchmark-zim >&2
+BIN=$(swift build -c release --show-bin-path)
+
+ZIM="$OUT/bench_${ARTICLES}.zim"
+if [ ! -f "$ZIM" ]; then
+    echo "writing $ZIM ($ARTICLES articles)..." >&2
+    "$BIN/benchmark-zim" "$ZIM" "$OUT/paths_${ARTICLES}.txt" "$ARTICLES" >&2
+fi
+BOOK=$(basename "$ZIM" .zim)
+head -n "$WORKSET" "$OUT/paths_${ARTICLES}.txt" > "$OUT/workset.txt"
+
+peak_rss_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+wait_for() {
+    for _ in $(seq 1 100); do
+        curl -s -o /dev/null "$1" && return 0
+        sleep 0.1
+    done
+    echo "server did not answer at $1" >&2; return 1
+}
+
+# run_server NAME PORT PREFIX COMMAND...: measures every connection count, prints result lines.
+run_server() {
+    local name=$1 port=$2 prefix=$3; shift 3
+    taskset -c "$SERVER_CPU" "$@" >"$OUT/$name.log" 2>&1 &
+    local pid=$!
+    wait_for "http://127.0.0.1:$port${prefix}$(head -n1 "$OUT/workset.txt")"
+    # Warm up: one pass over the working set.
+    PATHS_FILE="$OUT/workset.txt" PREFIX="$prefix" taskset -c "$CLIENT_CPU" \
+        wrk -t1 -c8 -d3s -H 'Accept-Encoding: gzip' -s Benchmarks/paths.lua "http://127.0.0.1:$port" >/dev/null
+    for c in $CONNECTIONS; do
+        local line
+        line=$(PATHS_FILE="$OUT/workset.txt" PREFIX="$prefix" taskset -c "$CLIENT_CPU" \
+            wrk -t1 -c"$c" -d"${DURATION}s" --timeout 10s -H 'Accept-Encoding: gzip' -s Benchmarks/paths.lua \
+            "http://127.0.0.1:$port" | grep '^RESULT')
+        echo "$name $c $line rss=$(peak_rss_mib $pid)"
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+RESULTS="$OUT/results.txt"
+: > "$RESULTS"
+run_server kiwix-serve 18081 "/$BOOK/" kiwix-serve --port 18081 --address 127.0.0.1 --threads 4 "$ZIM" | tee -a "$RESULTS" >&2
+run_server wikikiosk 18082 "/content/$BOOK/" "$BIN/wikikiosk" serve --address 127.0.0.1 --port 18082 --threads 4 \
+    --state-dir "$OUT/state" "$ZIM" | tee -a "$RESULTS" >&2
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+echo
+echo "Articles from a $ARTICLES-article ZIM, working set of $WORKSET articles cycled, gzip accepted;"
+echo "server pinned to CPU $SERVER_CPU, wrk to CPU $CLIENT_CPU, ${DURATION}s per point. $(date -u +%F)"
+echo
+echo "| connections | kiwix-serve req/s | wikikiosk req/s | ratio | kiwix p50 / p99 ms | wikikiosk p50 / p99 ms | p99 ratio | errors (k / w) |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $CONNECTIONS; do
+    k=$(grep "^kiwix-serve $c " "$RESULTS"); w=$(grep "^wikikiosk $c " "$RESULTS")
+    krps=$(echo "$k" | field rps); wrps=$(echo "$w" | field rps)
+    kp50=$(echo "$k" | field p50); kp99=$(echo "$k" | field p99)
+    wp50=$(echo "$w" | field p50); wp99=$(echo "$w" | field p99)
+    kerr=$(( $(echo "$k" | field errors) + $(echo "$k" | field non2xx) ))
+    werr=$(( $(echo "$w" | field errors) + $(echo "$w" | field non2xx) ))
+    echo "| $c | $krps | $wrps | $(echo "scale=1; $wrps / $krps" | bc)× | $kp50 / $kp99 | $wp50 / $wp99 | $(echo "scale=3; $wp99 / $kp99" | bc) | $kerr / $werr |"
+done
+krss=$(grep '^kiwix-serve' "$RESULTS" | field rss | sort -n | tail -1)
+wrss=$(grep '^wikikiosk' "$RESULTS" | field rss | sort -n | tail -1)
+echo
+echo "Peak RSS: kiwix-serve $krss MiB, wikikiosk $wrss MiB (ratio $(echo "scale=2; $wrss / $krss" | bc))."

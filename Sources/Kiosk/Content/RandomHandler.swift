@@ -1,0 +1,25 @@
+import HTTPServer
+import ZimKit
+
+/// `/random?content=<book>`: 302 to a random article (libzim picks among front articles,
+/// so never a redirect, an image or metadata).
+struct RandomHandler: Sendable {
+    let context: KioskContext
+
+    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+        let name = request.query["content"] ?? request.query["books.name"] ?? ""
+        guard let book = context.library.book(named: name) ?? context.library.books.first else {
+            return ErrorPages.bookNotFound(name, request: request, context: context)
+        }
+        for _ in 0..<8 {
+            guard var entry = try? book.archive.randomEntry() else { break }
+            if entry.isRedirect, let target = try? book.archive.redirectTarget(of: entry) { entry = target }
+            guard let item = try? book.archive.item(for: entry, followRedirects: false),
+                  item.mimeType.hasPrefix("text/html") else { continue }
+            var response = Response.redirect(to: URLPath.content(book: book.name, path: entry.path))
+            response.headers.set("Cache-Control", "no-store")
+            return response
+        }
+        return ErrorPages.entryNotFound(book: book, path: "", request: request, context: context)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HTTPServer
+
+/// A running kiosk: the library (and its watcher), the router and the HTTP daemon.
+public final class KioskServer: Sendable {
+    public let configuration: KioskConfiguration
+    public let library: Library
+    private let watcher: LibraryWatcher?
+    private let daemon: Daemon
+
+    /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
+    /// (once) and serves the bundled demo book.
+    ///
+    /// - Parameter validator: how files are checked before opening; the CLI passes a
+    ///   `ChildProcessValidator` so a corrupt file can't take the server down.
+    public init(configuration: KioskConfiguration, validator: any ArchiveValidating, log: Log) throws {
+        self.configuration = configuration
+        try FileManager.default.createDirectory(atPath: configuration.stateDirectory,
+                                                withIntermediateDirectories: true)
+        let library = Library()
+        self.library = library
+        let cache = ValidationCache(file: configuration.stateDirectory + "/validated.json")
+        let loader = BookLoader(library: library, validator: validator, cache: cache, log: log)
+
+        var files = configuration.zimFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if files.isEmpty && configuration.libraryDirectory == nil {
+            files = [try DemoBook.ensureBuilt(in: configuration.stateDirectory, log: log)]
+        }
+        loader.load(files)
+        if let directory = configuration.libraryDirectory {
+            let watcher = LibraryWatcher(directory: directory, interval: configuration.watchInterval, loader: loader)
+            watcher.loadInitialContents()
+            watcher.start()
+            self.watcher = watcher
+        } else {
+            self.watcher = nil
+        }
+
+        let context = KioskContext(
+            library: library,
+            responder: ContentResponder(cache: CompressedBodyCache(budget: configuration.compressedCacheBytes)),
+            log: log)
+        var daemonConfiguration = Daemon.Configuration()
+        daemonConfiguration.address = configuration.address
+        daemonConfiguration.port = configuration.port
+        daemonConfiguration.threads = configuration.threads > 0
+            ? configuration.threads : ProcessInfo.processInfo.activeProcessorCount
+        daemonConfiguration.connectionTimeout = configuration.connectionTimeout
+        do {
+            daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context))
+        } catch {
+            watcher?.stop()
+            throw error
+        }
+    }
+
+    /// The port actually listened on (useful with port 0).
+    public var port: UInt16 { daemon.port }
+
+    /// Stops watching, lets in-flight responses finish, closes the socket.
+    public func stop() {
+        watcher?.stop()
+        daemon.stop()
+    }
+}

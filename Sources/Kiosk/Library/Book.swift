@@ -1,0 +1,55 @@
+import Foundation
+import ZimKit
+
+/// One ZIM archive being served, with the facts the pages need read once at load time.
+///
+/// Immutable; shared between request threads. `Archive` is thread-safe (libzim archive.h).
+public final class Book: Sendable {
+    /// URL name: `/content/<name>/…`.
+    public let name: String
+    /// The archive's UUID without dashes; also the book id in the catalog.
+    public let id: String
+    public let archive: Archive
+    public let path: String
+    public let title: String
+    public let description: String
+    /// ISO 639-3 code(s) as stored in the ZIM, e.g. `fra` or `fra,eng`.
+    public let language: String
+    public let articleCount: UInt32
+    public let mediaCount: UInt32
+    public let fileSize: UInt64
+    public let date: String
+    public let hasFullTextIndex: Bool
+    public let illustrationSizes: [UInt32]
+    /// The file's size and modification time when loaded, to notice a replaced file.
+    public let fingerprint: FileFingerprint
+
+    /// Reads the metadata of an open archive.
+    public init(name: String, archive: Archive, fingerprint: FileFingerprint) {
+        self.name = name
+        self.archive = archive
+        self.path = archive.path
+        self.id = archive.uuid
+        self.title = archive.metadata("Title").flatMap { $0.isEmpty ? nil : $0 } ?? name
+        self.description = archive.metadata("Description") ?? ""
+        self.language = archive.metadata("Language") ?? ""
+        self.articleCount = archive.articleCount
+        self.mediaCount = archive.mediaCount
+        self.fileSize = archive.fileSize
+        self.date = archive.metadata("Date") ?? ""
+        self.hasFullTextIndex = archive.hasFulltextIndex
+        self.illustrationSizes = archive.illustrationSizes
+        self.fingerprint = fingerprint
+    }
+
+    /// Path of the main page, following redirects, or nil when the ZIM has none.
+    public var mainPagePath: String? {
+        guard archive.hasMainEntry, var entry = try? archive.mainEntry() else { return nil }
+        var hops = 0
+        while entry.isRedirect, hops < 16, let next = try? archive.redirectTarget(of: entry) {
+            entry = next
+            hops += 1
+        }
+        return entry.path
+    }
+}

@@ -1,0 +1,14 @@
+/// ISO 639-3 (ZIM metadata) to BCP 47 (HTML `lang`) for the languages kiosks meet most.
+public enum LanguageCodes {
+    static let table: [String: String] = [
+        "fra": "fr", "eng": "en", "deu": "de", "spa": "es", "ita": "it", "por": "pt", "nld": "nl",
+        "bre": "br", "oci": "oc", "cat": "ca", "eus": "eu", "cos": "co", "ara": "ar", "rus": "ru",
+        "bel": "be", "ukr": "uk", "pol": "pl", "ron": "ro", "tur": "tr", "zho": "zh", "jpn": "ja",
+        "wol": "wo", "lin": "ln", "mlg": "mg", "hat": "ht", "vie": "vi", "fas": "fa", "heb": "he",
+    ]
+
+    /// The two-letter code for a three-letter one, or nil when not in the table.
+    public static func bcp47(fromISO6393 code: String) -> String? {
+        table[code.lowercased()]
+    }
+}

@@ -1,0 +1,31 @@
+import HTTPServer
+
+/// Dispatches a request to its route: a pure function from `Request` to `Response`,
+/// testable without sockets. Applies what every response shares (conditional requests,
+/// ranges, 405, 400) in one place.
+public struct Router: RequestHandler {
+    private let routes: [String: Route]
+    /// Called when no route has the first segment (e.g. kiwix-serve 3.3.0's `/<book>/<path>`).
+    private let fallback: Route
+
+    public init(routes: [Route], fallback: Route) {
+        var table: [String: Route] = [:]
+        for route in routes { table[route.prefix] = route }
+        self.routes = table
+        self.fallback = fallback
+    }
+
+    public func handle(_ request: Request) -> Response {
+        guard let segments = request.pathSegments else {
+            return Response.text("Bad request: the path is not valid percent-encoded UTF-8.\n", status: 400)
+        }
+        let first = segments.first ?? ""
+        let route = routes[first] ?? fallback
+        guard route.methods.contains(request.method) else {
+            return Response.methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue })
+        }
+        let rest = segments.isEmpty ? [] : segments.dropFirst()
+        let response = routes[first] != nil ? route.handle(request, rest) : route.handle(request, segments[...])
+        return ConditionalResponder.apply(to: response, for: request)
+    }
+}

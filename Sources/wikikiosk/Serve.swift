@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+
+/// `wikikiosk serve`: the server.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve ZIM files over HTTP (the demo book when none is given).",
+        discussion: """
+            Examples:
+              wikikiosk serve                          # the built-in demo, on http://localhost:8080
+              wikikiosk serve --library /srv/zim       # every ZIM in a folder, watched for changes
+              wikikiosk serve wikipedia_fr_all.zim     # given files
+            """)
+
+    @Option(help: "Address to listen on (0.0.0.0 = every interface, 127.0.0.1 = this machine only).")
+    var address = "0.0.0.0"
+
+    @Option(help: "TCP port to listen on.")
+    var port: UInt16 = 8080
+
+    @Option(help: "Worker threads (default: one per core).")
+    var threads: Int = 0
+
+    @Option(help: "Folder of ZIM files; files copied in or removed are picked up within seconds.")
+    var library: String?
+
+    @Option(help: ArgumentHelp(
+        "Folder where the kiosk writes (demo book, caches, statistics).",
+        discussion: "Default: $WIKIKIOSK_STATE_DIR, else $XDG_STATE_HOME/wikikiosk, else ~/.local/state/wikikiosk."))
+    var stateDir: String?
+
+    @Option(help: "Memory for compressed copies of popular pages, in MiB.")
+    var cacheMib: Int = 16
+
+    @Flag(help: "Log every loaded book and more.")
+    var verbose = false
+
+    @Argument(help: "ZIM files to serve.")
+    var zims: [String] = []
+
+    func validate() throws {
+        for zim in zims where !FileManager.default.fileExists(atPath: zim) {
+            throw ValidationError("no such file: \(zim)")
+        }
+        if let library {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: library, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("the library folder does not exist: \(library)")
+            }
+        }
+        guard threads >= 0, threads <= 256 else { throw ValidationError("--threads must be between 0 and 256") }
+    }
+
+    func run() throws {
+        let log = Log(minimumLevel: verbose ? .debug : .info)
+        var configuration = KioskConfiguration()
+        configuration.address = address
+        configuration.port = port
+        configuration.threads = threads
+        configuration.libraryDirectory = library.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        configuration.zimFiles = zims
+        configuration.compressedCacheBytes = max(0, cacheMib) << 20
+        if let stateDir { configuration.stateDirectory = stateDir }
+
+        // Block the stop signals before any thread starts, so every thread inherits the mask
+        // and only the main thread, in sigwait, receives them.
+        let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM])
+        let server: KioskServer
+        do {
+            server = try KioskServer(
+                configuration: configuration,
+                validator: ChildProcessValidator(executable: ChildProcessValidator.currentExecutable),
+                log: log)
+        } catch {
+            log.error("\(error)")
+            throw ExitCode.failure
+        }
+        let shown = address == "0.0.0.0" ? "localhost" : address
+        log.info("serving \(server.library.books.count) book(s) on http://\(shown):\(server.port)/ (Ctrl-C stops)")
+        let signal = stopSignals.wait()
+        log.info("received signal \(signal): finishing responses in flight, then stopping")
+        server.stop()
+        log.info("stopped")
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `wikikiosk`: serve ZIM archives to the phones of a Wi-Fi kiosk.
+@main
+struct WikiKiosk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wikikiosk",
+        abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
+        subcommands: [Serve.self, Check.self, ValidateOne.self],
+        defaultSubcommand: Serve.self)
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("The wikikiosk command", .serialized, .enabled(if: Fixtures.wikikioskExecutable != nil))
+struct CLITests {
+    struct Run {
+        let status: Int32
+        let output: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.wikikioskExecutable!)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: output)
+    }
+
+    @Test func checkSaysOKForAGoodFileAndFailsForABadOne() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let good = try Fixtures.writeBook(at: folder + "/good.zim")
+        let ok = try Self.run(["check", good])
+        #expect(ok.status == 0)
+        #expect(ok.output.contains("OK"))
+        #expect(ok.output.contains("Title: Ville de test"))
+        #expect(ok.output.contains("articles: 3"))
+        try Data("nope".utf8).write(to: URL(fileURLWithPath: folder + "/bad.zim"))
+        let bad = try Self.run(["check", good, folder + "/bad.zim"])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("bad.zim: BAD"))
+        let missing = try Self.run(["check", folder + "/missing.zim"])
+        #expect(missing.status == 1)
+        #expect(missing.output.contains("can't be read"))
+    }
+
+    @Test func serveStopsCleanlyOnSIGTERM() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.wikikioskExecutable!)
+        process.arguments = ["serve", "--address", "127.0.0.1", "--port", "0", "--state-dir", folder + "/state", zim]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        // Read log lines until the "serving … on http://127.0.0.1:PORT/" line.
+        var log = ""
+        var port = 0
+        let handle = pipe.fileHandleForReading
+        let deadline = Date().addingTimeInterval(20)
+        while port == 0, Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+            if let range = log.range(of: #"127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                port = Int(log[range].dropFirst("127.0.0.1:".count).dropLast()) ?? 0
+            }
+        }
+        #expect(port > 0, "log: \(log)")
+        #expect(try Curl.get("http://127.0.0.1:\(port)/content/ville/Accueil").status == 200)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func plainErrorsForBadArguments() throws {
+        let missing = try Self.run(["serve", "/nonexistent/book.zim"])
+        #expect(missing.status != 0)
+        #expect(missing.output.contains("no such file"))
+        let help = try Self.run(["serve", "--help"])
+        #expect(help.output.contains("--library"))
+        #expect(help.output.contains("--state-dir"))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import ZimKit
+
+/// ZIM files written at test time with libzim's writer, so the suite needs no download.
+enum Fixtures {
+    /// A temporary folder, removed by the caller with `cleanUp`.
+    static func makeTemporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "wikikiosk-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func cleanUp(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// A long French paragraph (compressible, above the gzip threshold).
+    static let longFrench = String(repeating: "La cathédrale Notre-Dame-de-l'Assomption de Clermont-Ferrand est construite en pierre de Volvic. ", count: 40)
+
+    /// 200 KB of incompressible bytes, stored uncompressed: served with sendfile.
+    static let bigImage: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }()
+
+    /// A 1×1 PNG.
+    static let tinyPNG: [UInt8] = Array(Data(base64Encoded:
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!)
+
+    /// Writes the standard test book: French pages with accents and special characters,
+    /// a redirect, images, metadata and an illustration.
+    @discardableResult
+    static func writeBook(at path: String, title: String = "Ville de test", fullText: Bool = true) throws -> String {
+        var options = ZimWriter.Options()
+        options.fullTextIndexLanguage = fullText ? "fra" : nil
+        let writer = try ZimWriter(path: path, options: options)
+        try writer.addMetadata("Title", title)
+        try writer.addMetadata("Description", "Un livre de test")
+        try writer.addMetadata("Language", "fra")
+        try writer.addMetadata("Date", "2026-11-21")
+        try writer.addIllustration(size: 48, png: tinyPNG)
+        try writer.addItem(path: "Accueil", title: "Accueil", mimeType: "text/html",
+                           text: page("Accueil", "<a href=\"Cath%C3%A9drale\">Cathédrale</a>"), frontArticle: true)
+        try writer.addItem(path: "Cathédrale", title: "Cathédrale de Clermont", mimeType: "text/html",
+                           text: page("Cathédrale", longFrench), frontArticle: true)
+        try writer.addItem(path: "Q&R #1?", title: "Questions & réponses #1 ?", mimeType: "text/html",
+                           text: page("Q&R", "Questions"), frontArticle: true)
+        try writer.addItem(path: "style.css", title: "", mimeType: "text/css", text: "body{color:#222}")
+        try writer.addItem(path: "I/pixel.png", title: "", mimeType: "image/png", content: tinyPNG)
+        try writer.addItem(path: "I/big.jpg", title: "", mimeType: "image/jpeg", content: bigImage)
+        try writer.addRedirect(path: "Cathedrale", title: "Cathedrale", target: "Cathédrale")
+        writer.setMainPath("Accueil")
+        try writer.finish()
+        return path
+    }
+
+    static func page(_ title: String, _ body: String) -> String {
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>\(title)</title></head><body><h1>\(title)</h1><p>\(body)</p></body></html>"
+    }
+
+    /// The test book's bytes for `path`, read back through ZimKit (what must be served).
+    static func storedBytes(_ zim: String, _ path: String) throws -> [UInt8] {
+        let archive = try Archive(path: zim)
+        let item = try archive.item(for: try archive.entry(path: path))
+        return try archive.data(of: item).bytes
+    }
+
+    /// The `wikikiosk` executable next to the test bundle (SwiftPM builds every product with the tests).
+    static var wikikioskExecutable: String? {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("wikikiosk").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Real corrupt ZIMs made by others, when the shared folder is next to the checkout.
+    static var sharedZimFolder: String? {
+        let candidates = [
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/zim").standardizedFileURL.path,
+            "/work/shared/zim",
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/valid") }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import HTTPServer
+import Testing
+@testable import Kiosk
+
+@Suite("HTTP semantics on content")
+struct HTTPSemanticsTests {
+    let kiosk: TestKiosk
+    init() throws { kiosk = try TestKiosk() }
+
+    @Test func etagAndIfNoneMatchGive304() throws {
+        let first = kiosk.get("/content/ville_de_test/Accueil")
+        let etag = try #require(first.headers["ETag"])
+        #expect(first.headers["Cache-Control"]?.contains("max-age") == true)
+        let second = kiosk.get("/content/ville_de_test/Accueil", [("If-None-Match", etag)])
+        #expect(second.status == 304)
+        #expect(second.bodyBytes.isEmpty)
+        #expect(second.headers["ETag"] == etag)
+        #expect(kiosk.get("/content/ville_de_test/Accueil", [("If-None-Match", "\"other\"")]).status == 200)
+    }
+
+    @Test func singleRangeGives206() throws {
+        let response = kiosk.get("/content/ville_de_test/I/big.jpg", [("Range", "bytes=100-199")])
+        #expect(response.status == 206)
+        #expect(response.headers["Content-Range"] == "bytes 100-199/\(Fixtures.bigImage.count)")
+        #expect(response.bodyBytes == Array(Fixtures.bigImage[100...199]))
+        let suffix = kiosk.get("/content/ville_de_test/I/pixel.png", [("Range", "bytes=-10")])
+        #expect(suffix.status == 206)
+        #expect(suffix.bodyBytes == Array(Fixtures.tinyPNG.suffix(10)))
+    }
+
+    @Test func unsatisfiableRangeGives416() {
+        let response = kiosk.get("/content/ville_de_test/I/pixel.png", [("Range", "bytes=999999-")])
+        #expect(response.status == 416)
+        #expect(response.headers["Content-Range"] == "bytes */\(Fixtures.tinyPNG.count)")
+    }
+
+    @Test func rangeOnTextIsNotCompressed() throws {
+        let response = kiosk.get("/content/ville_de_test/Cath%C3%A9drale",
+                                 [("Range", "bytes=0-9"), ("Accept-Encoding", "gzip")])
+        #expect(response.status == 206)
+        #expect(response.headers["Content-Encoding"] == nil)
+        #expect(response.bodyBytes == Array(try Fixtures.storedBytes(kiosk.zimPath, "Cathédrale").prefix(10)))
+    }
+
+    @Test func otherMethodsGet405WithAllow() {
+        for method in [HTTPMethod.post, .put, .delete, .other("BREW")] {
+            let response = kiosk.get("/content/ville_de_test/Accueil", method: method)
+            #expect(response.status == 405)
+            #expect(response.headers["Allow"]?.contains("GET") == true)
+            #expect(response.headers["Allow"]?.contains("HEAD") == true)
+        }
+    }
+
+    @Test func malformedPathsGet400() {
+        for target in ["/content/ville_de_test/%zz", "/content/ville_de_test/%C3%28", "/content/x/%00"] {
+            #expect(kiosk.get(target).status == 400, "\(target)")
+        }
+    }
+
+    @Test func gzipForBigTextWhenAccepted() throws {
+        let stored = try Fixtures.storedBytes(kiosk.zimPath, "Cathédrale")
+        let compressed = kiosk.get("/content/ville_de_test/Cath%C3%A9drale", [("Accept-Encoding", "gzip, deflate, br")])
+        #expect(compressed.status == 200)
+        #expect(compressed.headers["Content-Encoding"] == "gzip")
+        #expect(compressed.headers["Vary"] == "Accept-Encoding")
+        #expect(compressed.bodyBytes.count < stored.count / 3)
+        #expect(try Gunzip.decompress(compressed.bodyBytes) == stored)
+        // Second time from the cache: same bytes.
+        let again = kiosk.get("/content/ville_de_test/Cath%C3%A9drale", [("Accept-Encoding", "gzip")])
+        #expect(again.bodyBytes == compressed.bodyBytes)
+        #expect(kiosk.cache.byteCount > 0)
+
+        let plain = kiosk.get("/content/ville_de_test/Cath%C3%A9drale")
+        #expect(plain.headers["Content-Encoding"] == nil)
+        #expect(plain.headers["Vary"] == "Accept-Encoding")
+        #expect(plain.bodyBytes == stored)
+    }
+
+    @Test func smallTextAndImagesAreNotCompressed() {
+        let css = kiosk.get("/content/ville_de_test/style.css", [("Accept-Encoding", "gzip")])
+        #expect(css.headers["Content-Encoding"] == nil)
+        let image = kiosk.get("/content/ville_de_test/I/big.jpg", [("Accept-Encoding", "gzip")])
+        #expect(image.headers["Content-Encoding"] == nil)
+    }
+}

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian 12 packages WikiKiosk builds, tests and runs with. Idempotent.
+# The Swift toolchain (6.1 or newer) is not a Debian package: see README.md.
+set -eu
+
+PACKAGES="pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev curl gzip"
+
+missing=""
+for package in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    echo "Installing:$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+    for candidate in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+        [ -x "$candidate/swift" ] && echo "Swift found in $candidate: add it to PATH" && exit 0
+    done
+    echo "Swift 6.1 or newer is needed: install the toolchain for Debian 12 from swift.org, then run this again." >&2
+    exit 1
+fi
