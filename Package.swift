@@ -36,9 +36,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(name: "CSystemClock"),
         .target(name: "ZimKit", dependencies: ["CZim"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
-        .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer"]),
+        .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock"]),
         .executableTarget(
             name: "wikikiosk",
             dependencies: ["Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -6,7 +6,13 @@
 # connections (gzip accepted, like a phone), and prints requests/s, p50/p99 latency and
 # peak RSS of each side, with ratios, as a markdown table.
 #
-#   Benchmarks/run.sh                 # full run (~5 minutes)
+# Then, on the same ZIM, full-text search (/search) and title suggestions (/suggest) at the same
+# connection counts with queries typed the lazy way (Benchmarks/out/queries_N.txt, made by the
+# generator), counting server crashes, and article latency while 16 searches run (article p99
+# idle vs under 16 search connections).
+#
+#   Benchmarks/run.sh                 # full run (~12 minutes)
+#   SCRATCH=.build-me Benchmarks/run.sh   # build with another scratch path
 #   ARTICLES=5000 DURATION=5 Benchmarks/run.sh
 #
 # Needs: kiwix-tools (kiwix-serve 3.3.0), wrk, util-linux (taskset). Installs them with apt when missing.
@@ -21,6 +27,9 @@ WORKSET=${WORKSET:-2000}
 OUT=${OUT:-Benchmarks/out}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
+SCRATCH=${SCRATCH:-}
+BUILD_ARGS=()
+[ -n "$SCRATCH" ] && BUILD_ARGS=(--scratch-path "$SCRATCH")
 mkdir -p "$OUT"
 
 for tool in kiwix-serve wrk taskset bc curl; do
@@ -31,14 +40,16 @@ for tool in kiwix-serve wrk taskset bc curl; do
     fi
 done
 
-swift build -c release --product wikikiosk >&2
-swift build -c release --product benchmark-zim >&2
-BIN=$(swift build -c release --show-bin-path)
+swift build -c release "${BUILD_ARGS[@]}" --product wikikiosk >&2
+swift build -c release "${BUILD_ARGS[@]}" --product benchmark-zim >&2
+BIN=$(swift build -c release "${BUILD_ARGS[@]}" --show-bin-path)
 
 ZIM="$OUT/bench_${ARTICLES}.zim"
-if [ ! -f "$ZIM" ]; then
+QUERIES="$OUT/queries_${ARTICLES}.txt"
+if [ ! -f "$ZIM" ] || [ ! -f "$QUERIES" ]; then
     echo "writing $ZIM ($ARTICLES articles)..." >&2
-    "$BIN/benchmark-zim" "$ZIM" "$OUT/paths_${ARTICLES}.txt" "$ARTICLES" >&2
+    rm -f "$ZIM"
+    "$BIN/benchmark-zim" "$ZIM" "$OUT/paths_${ARTICLES}.txt" "$ARTICLES" "$QUERIES" >&2
 fi
 BOOK=$(basename "$ZIM" .zim)
 head -n "$WORKSET" "$OUT/paths_${ARTICLES}.txt" > "$OUT/workset.txt"
@@ -98,3 +109,85 @@ krss=$(grep '^kiwix-serve' "$RESULTS" | field rss | sort -n | tail -1)
 wrss=$(grep '^wikikiosk' "$RESULTS" | field rss | sort -n | tail -1)
 echo
 echo "Peak RSS: kiwix-serve $krss MiB, wikikiosk $wrss MiB (ratio $(echo "scale=2; $wrss / $krss" | bc))."
+
+# ---- Search and suggestions ---------------------------------------------------------------------
+
+# wrk_queries PORT PREFIX CONNECTIONS SECONDS: one measurement over the query list.
+wrk_queries() {
+    QUERIES_FILE="$QUERIES" PREFIX="$2" taskset -c "$CLIENT_CPU" \
+        wrk -t1 -c"$3" -d"$4s" --timeout 10s -H 'Accept-Encoding: gzip' -s Benchmarks/queries.lua \
+        "http://127.0.0.1:$1" | grep '^RESULT' || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0"
+}
+wrk_articles() {
+    PATHS_FILE="$OUT/workset.txt" PREFIX="$2" taskset -c "$CLIENT_CPU" \
+        wrk -t1 -c"$3" -d"$4s" --timeout 10s -H 'Accept-Encoding: gzip' -s Benchmarks/paths.lua \
+        "http://127.0.0.1:$1" | grep '^RESULT'
+}
+
+# run_search NAME PORT ARTICLE_PREFIX SEARCH_PREFIX SUGGEST_PREFIX COMMAND...: search and suggestion
+# points, restarting the server when it crashed (counted), then article p99 idle vs under 16 searches.
+run_search() {
+    local name=$1 port=$2 article=$3 search=$4 suggest=$5; shift 5
+    local pid="" crashes=0
+    start() {
+        taskset -c "$SERVER_CPU" "$@" >>"$OUT/$name-search.log" 2>&1 &
+        pid=$!
+        wait_for "http://127.0.0.1:$port${article}$(head -n1 "$OUT/workset.txt")"
+    }
+    alive() { kill -0 "$pid" 2>/dev/null; }
+    start "$@"
+    for kind in search suggest; do
+        local prefix=$search; [ "$kind" = suggest ] && prefix=$suggest
+        wrk_queries "$port" "$prefix" 8 3 >/dev/null   # warm up
+        for c in $CONNECTIONS; do
+            alive || { crashes=$((crashes + 1)); start "$@"; }
+            local line; line=$(wrk_queries "$port" "$prefix" "$c" "$DURATION")
+            alive || { crashes=$((crashes + 1)); line="$line crashed"; start "$@"; }
+            echo "$name $kind $c $line"
+        done
+    done
+    local idle loaded
+    idle=$(wrk_articles "$port" "$article" 4 "$DURATION")
+    wrk_queries "$port" "$search" 16 $((DURATION + 3)) >/dev/null &
+    local load=$!
+    sleep 1
+    loaded=$(wrk_articles "$port" "$article" 4 "$DURATION")
+    wait "$load" || true
+    alive || crashes=$((crashes + 1))
+    echo "$name articles-idle 4 $idle"
+    echo "$name articles-under-16-searches 4 $loaded"
+    echo "$name crashes $crashes"
+    kill "$pid" 2>/dev/null; sleep 0.5; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+
+SEARCH_RESULTS="$OUT/search-results.txt"
+: > "$SEARCH_RESULTS"
+run_search kiwix-serve 18081 "/$BOOK/" "/search?content=$BOOK&pattern=" "/suggest?content=$BOOK&term=" \
+    kiwix-serve --port 18081 --address 127.0.0.1 --threads 4 "$ZIM" | tee -a "$SEARCH_RESULTS" >&2
+run_search wikikiosk 18082 "/content/$BOOK/" "/search?content=$BOOK&pattern=" "/suggest?content=$BOOK&term=" \
+    "$BIN/wikikiosk" serve --address 127.0.0.1 --port 18082 --threads 4 --state-dir "$OUT/state" "$ZIM" \
+    | tee -a "$SEARCH_RESULTS" >&2
+
+echo
+echo "Search and suggestions: $(wc -l < "$QUERIES") lazy queries cycled (titles and word pairs), ${DURATION}s per point."
+echo
+echo "| endpoint | connections | kiwix-serve req/s | wikikiosk req/s | ratio | kiwix p50 / p99 ms | wikikiosk p50 / p99 ms | errors (k / w) |"
+echo "|---|---|---|---|---|---|---|---|"
+for kind in search suggest; do
+    for c in $CONNECTIONS; do
+        k=$(grep "^kiwix-serve $kind $c " "$SEARCH_RESULTS"); w=$(grep "^wikikiosk $kind $c " "$SEARCH_RESULTS")
+        krps=$(echo "$k" | field rps); wrps=$(echo "$w" | field rps)
+        kerr=$(( $(echo "$k" | field errors) + $(echo "$k" | field non2xx) ))
+        werr=$(( $(echo "$w" | field errors) + $(echo "$w" | field non2xx) ))
+        ratio=$( [ "$(echo "$krps > 0" | bc)" = 1 ] && echo "$(echo "scale=1; $wrps / $krps" | bc)×" || echo "n/a")
+        echo "| /$kind | $c | $krps | $wrps | $ratio | $(echo "$k" | field p50) / $(echo "$k" | field p99) |" \
+             "$(echo "$w" | field p50) / $(echo "$w" | field p99) | $kerr / $werr$(echo "$k" | grep -q crashed && echo ' (kiwix crashed)') |"
+    done
+done
+echo
+for name in kiwix-serve wikikiosk; do
+    idle=$(grep "^$name articles-idle " "$SEARCH_RESULTS" | field p99)
+    loaded=$(grep "^$name articles-under-16-searches " "$SEARCH_RESULTS" | field p99)
+    echo "$name: article p99 idle $idle ms, while 16 searches run $loaded ms" \
+         "($(echo "scale=1; $loaded / $idle" | bc)×); server crashes: $(grep "^$name crashes" "$SEARCH_RESULTS" | awk '{print $3}')."
+done

@@ -3,7 +3,13 @@
 # The Swift toolchain (6.1 or newer) is not a Debian package: see README.md.
 set -eu
 
-PACKAGES="pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev curl gzip"
+PACKAGES="pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev curl gzip libsqlite3-dev goaccess"
+# Captive-portal and Deploy/ tests: the real dnsmasq, network namespaces (iproute2), a DHCP
+# client (udhcpc), nftables and shellcheck (small).
+PACKAGES="$PACKAGES dnsmasq-base iproute2 udhcpc nftables shellcheck"
+# The landing page's browser test uses Debian's headless Chromium (about 300 MB): opt-in with
+# WIKIKIOSK_BROWSER_TESTS=1 (.ci/run sets it); the test is skipped without it.
+if [ "${WIKIKIOSK_BROWSER_TESTS:-0}" = 1 ]; then PACKAGES="$PACKAGES chromium-headless-shell"; fi
 
 missing=""
 for package in $PACKAGES; do

@@ -6,7 +6,10 @@ import ZimKit
 // ~15 KB of HTML), internal links, a few images, a full-text index, and the list of article
 // paths (one per line) the load generator requests.
 //
-// usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000]
+// usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000] [QUERIES.txt]
+//
+// QUERIES.txt (optional) gets 2,000 search queries typed the lazy way (no accents, lower case):
+// article titles ("article 4711 eglise") and pairs of words of the articles ("cathedrale clermont").
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -86,4 +89,17 @@ for index in 0..<articleCount {
 writer.setMainPath(path(0))
 try writer.finish()
 try (paths.joined(separator: "\n") + "\n").write(toFile: pathsFile, atomically: true, encoding: .utf8)
+if arguments.count > 4 {
+    var queries: [String] = []
+    for n in 0..<2_000 {
+        if n % 2 == 0 {
+            queries.append(TextFolding.fold(title(Int(random.next() % UInt64(articleCount)))))
+        } else {
+            let a = vocabulary[Int(random.next() % UInt64(vocabulary.count))]
+            let b = vocabulary[Int(random.next() % UInt64(vocabulary.count))]
+            queries.append(TextFolding.fold(a + " " + b))
+        }
+    }
+    try (queries.joined(separator: "\n") + "\n").write(toFile: arguments[4], atomically: true, encoding: .utf8)
+}
 print("wrote \(output) with \(articleCount) articles")

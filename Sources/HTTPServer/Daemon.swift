@@ -108,7 +108,17 @@ public final class Daemon: Sendable {
 
     /// Stops accepting, lets in-flight responses finish (MHD_quiesce_daemon, then waiting up to
     /// `shutdownGracePeriod`), closes remaining connections (MHD_stop_daemon) and releases the
-    /// handler. Idempotent. Blocks; never call it from a request handler.
+    /// handler.
+    ///
+    /// - New connections are refused from the first moment.
+    /// - A request is in flight from its request line until MHD has written its last byte; those
+    ///   finish normally. Requests arriving meanwhile on open keep-alive connections are still
+    ///   answered, with "Connection: close".
+    /// - After the grace period, responses still being sent are cut (the client sees a short body);
+    ///   a handler or stream `read` still running is waited for (MHD joins its threads).
+    ///
+    /// Blocks until done. Calling it again (or concurrently) returns at once. Never call it from a
+    /// request handler: it would wait for its own thread.
     public func stop() {
         guard let daemon = running.withLock({ $0.take() }) else { return }
         context.stopping.store(true, ordering: .releasing)

@@ -18,6 +18,12 @@ public struct KioskConfiguration: Sendable {
     public var compressedCacheBytes = 16 << 20
     /// Seconds an idle connection is kept open.
     public var connectionTimeout: UInt32 = 30
+    /// The kiosk's own settings (kiosk-config/wikikiosk.conf): name, place, portal, featured articles.
+    public var settings = KioskSettings()
+    /// Interface strings: built-in tables plus kiosk-config/locales.
+    public var localizer = Localizer()
+    /// Usage statistics (database `usage.sqlite` in the state folder).
+    public var usage = UsageSettings()
 
     public init() {}
 

@@ -7,6 +7,8 @@ public final class KioskServer: Sendable {
     public let library: Library
     private let watcher: LibraryWatcher?
     private let daemon: Daemon
+    /// The usage statistics log (nil with `--no-stats`): `today()` gives the live counters.
+    public let usageLog: UsageLog?
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -36,10 +38,14 @@ public final class KioskServer: Sendable {
             self.watcher = nil
         }
 
+        let usageLog = Self.openUsageLog(configuration, log: log)
+        self.usageLog = usageLog
         let context = KioskContext(
             library: library,
             responder: ContentResponder(cache: CompressedBodyCache(budget: configuration.compressedCacheBytes)),
-            log: log)
+            localizer: configuration.localizer,
+            log: log, usage: usageLog ?? NoUsageRecording(),
+            settings: LiveSettings(configuration.settings))
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
         daemonConfiguration.port = configuration.port
@@ -50,6 +56,7 @@ public final class KioskServer: Sendable {
             daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context))
         } catch {
             watcher?.stop()
+            usageLog?.close()
             throw error
         }
     }
@@ -61,5 +68,6 @@ public final class KioskServer: Sendable {
     public func stop() {
         watcher?.stop()
         daemon.stop()
+        usageLog?.close()
     }
 }

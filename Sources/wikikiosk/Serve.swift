@@ -13,11 +13,16 @@ struct Serve: ParsableCommand {
               wikikiosk serve wikipedia_fr_all.zim     # given files
             """)
 
-    @Option(help: "Address to listen on (0.0.0.0 = every interface, 127.0.0.1 = this machine only).")
-    var address = "0.0.0.0"
+    @Option(help: "Address to listen on (0.0.0.0 = every interface, 127.0.0.1 = this machine only; default: the config's, else 0.0.0.0).")
+    var address: String?
 
-    @Option(help: "TCP port to listen on.")
-    var port: UInt16 = 8080
+    @Option(help: "TCP port to listen on (default: the config's, else 8080).")
+    var port: UInt16?
+
+    @Option(help: ArgumentHelp(
+        "Configuration folder (wikikiosk.conf and locales/) or settings file.",
+        discussion: "Default: kiosk-config/ in a checkout, else /etc/wikikiosk. Options given here override it."))
+    var config: String?
 
     @Option(help: "Worker threads (default: one per core).")
     var threads: Int = 0
@@ -32,6 +37,15 @@ struct Serve: ParsableCommand {
 
     @Option(help: "Memory for compressed copies of popular pages, in MiB.")
     var cacheMib: Int = 16
+
+    @Flag(help: "Keep no usage statistics at all.")
+    var noStats = false
+
+    @Option(help: "Seconds between two writes of usage statistics to disk (batched).")
+    var statsFlushSeconds: Double = 5
+
+    @Flag(help: "Count searches but don't keep what was searched (no content-gap report).")
+    var noQueryLog = false
 
     @Flag(help: "Log every loaded book and more.")
     var verbose = false
@@ -50,18 +64,22 @@ struct Serve: ParsableCommand {
             }
         }
         guard threads >= 0, threads <= 256 else { throw ValidationError("--threads must be between 0 and 256") }
+        guard statsFlushSeconds >= 0.05, statsFlushSeconds <= 3600 else {
+            throw ValidationError("--stats-flush-seconds must be between 0.05 and 3600")
+        }
     }
 
     func run() throws {
         let log = Log(minimumLevel: verbose ? .debug : .info)
         var configuration = KioskConfiguration()
-        configuration.address = address
-        configuration.port = port
         configuration.threads = threads
-        configuration.libraryDirectory = library.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         configuration.zimFiles = zims
         configuration.compressedCacheBytes = max(0, cacheMib) << 20
         if let stateDir { configuration.stateDirectory = stateDir }
+        configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
+        configuration.usage.enabled = !noStats
+        configuration.usage.flushInterval = statsFlushSeconds
+        configuration.usage.logQueries = !noQueryLog
 
         // Block the stop signals before any thread starts, so every thread inherits the mask
         // and only the main thread, in sigwait, receives them.
@@ -76,7 +94,7 @@ struct Serve: ParsableCommand {
             log.error("\(error)")
             throw ExitCode.failure
         }
-        let shown = address == "0.0.0.0" ? "localhost" : address
+        let shown = configuration.address == "0.0.0.0" ? "localhost" : configuration.address
         log.info("serving \(server.library.books.count) book(s) on http://\(shown):\(server.port)/ (Ctrl-C stops)")
         let signal = stopSignals.wait()
         log.info("received signal \(signal): finishing responses in flight, then stopping")

@@ -6,6 +6,7 @@ struct WikiKiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wikikiosk",
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
-        subcommands: [Serve.self, Check.self, ValidateOne.self],
+        subcommands: [Serve.self, Check.self, ValidateOne.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
+                      SimulateUsage.self],
         defaultSubcommand: Serve.self)
 }

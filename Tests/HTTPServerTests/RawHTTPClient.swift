@@ -170,31 +170,3 @@ private extension Substring {
         String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
-
-/// One request on a fresh connection.
-func fetch(_ port: UInt16, _ target: String, method: String = "GET", headers: [String] = [], body: [UInt8] = [])
-    throws -> RawHTTPClient.Reply
-{
-    let client = try RawHTTPClient(port: port)
-    var head = "\(method) \(target) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
-    for header in headers { head += header + "\r\n" }
-    if !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
-    try client.send(Array((head + "\r\n").utf8) + body)
-    return try client.readResponse(bodyless: method == "HEAD")
-}
-
-/// A daemon on 127.0.0.1, port 0, with a small pool.
-func startDaemon(
-    timeout: UInt32 = 30, maxBodySize: Int = 1 << 20, memoryLimit: Int = 32 * 1024,
-    grace: Duration = .seconds(10), _ handler: @escaping @Sendable (Request) -> Response
-) throws -> Daemon {
-    var configuration = Daemon.Configuration()
-    configuration.address = "127.0.0.1"
-    configuration.port = 0
-    configuration.threads = 2
-    configuration.connectionTimeout = timeout
-    configuration.maxBodySize = maxBodySize
-    configuration.connectionMemoryLimit = memoryLimit
-    configuration.shutdownGracePeriod = grace
-    return try Daemon(configuration: configuration, handler: ClosureHandler(handler))
-}

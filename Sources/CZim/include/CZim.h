@@ -252,6 +252,50 @@ czim_code czim_writer_add_redirect(czim_writer *writer, const char *path, const 
 /** finishZimCreation(): writes the file. Call once; the writer is unusable afterwards. */
 czim_code czim_writer_finish(czim_writer *writer, char **error_message);
 
+/* ---- Search (zim::Searcher, zim::SuggestionSearcher) -------------------------------------- */
+
+/** One hit of a full-text search or a suggestion, copied out of libzim. */
+typedef struct czim_search_result {
+    uint32_t index;      /* internal entry index (UINT32_MAX when libzim could not tell) */
+    char *path;          /* malloc'd */
+    char *title;         /* malloc'd */
+    char *snippet;       /* malloc'd, or NULL (no snippet asked for / none) */
+    int32_t score;       /* Xapian percentage (full text only) */
+    int32_t word_count;  /* words in the article, -1 when unknown (full text only) */
+} czim_search_result;
+
+/** Frees an array handed out by czim_searcher_search / czim_suggester_suggest. NULL is fine. */
+void czim_search_results_free(czim_search_result *results, size_t count);
+
+/** A zim::Searcher over one archive. NOT thread-safe: one thread at a time per searcher; distinct
+ *  searchers (each with its own Xapian database) may run at once. */
+typedef struct czim_searcher czim_searcher;
+
+/** CZIM_ERR_NO_INDEX when the archive has no full-text index. */
+czim_code czim_searcher_new(const czim_archive *archive, czim_searcher **out_searcher, char **error_message);
+void czim_searcher_free(czim_searcher *searcher);
+
+/** Searcher::search(Query(query)).getResults(start, max_results): *out_results is a malloc'd array
+ *  of *out_count results (free with czim_search_results_free); *out_estimated_matches (may be NULL)
+ *  receives Search::getEstimatedMatches(). Snippets (costly: each reads its article) only when
+ *  with_snippets. */
+czim_code czim_searcher_search(czim_searcher *searcher, const char *query, uint32_t start, uint32_t max_results,
+                               bool with_snippets, czim_search_result **out_results, size_t *out_count,
+                               uint32_t *out_estimated_matches, char **error_message);
+
+/** A zim::SuggestionSearcher over one archive (Xapian title index, or libzim's title-prefix range
+ *  when the archive has none). NOT thread-safe, like czim_searcher. */
+typedef struct czim_suggester czim_suggester;
+
+czim_code czim_suggester_new(const czim_archive *archive, czim_suggester **out_suggester, char **error_message);
+void czim_suggester_free(czim_suggester *suggester);
+
+/** SuggestionSearcher::suggest(query).getResults(start, max_results), as czim_searcher_search
+ *  (snippet: the title with matched words in <b>, when libzim gives one; score/word_count 0). */
+czim_code czim_suggester_suggest(czim_suggester *suggester, const char *query, uint32_t start, uint32_t max_results,
+                                 czim_search_result **out_results, size_t *out_count,
+                                 uint32_t *out_estimated_matches, char **error_message);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,7 +31,9 @@ struct ContentHandler: Sendable {
         }
         do {
             let item = try book.archive.item(for: entry, followRedirects: false)
-            return context.responder.respond(book: book, item: item, request: request)
+            let response = context.responder.respond(book: book, item: item, request: request)
+            ArticleViewRecorder.record(book: book, item: item, request: request, response: response, context: context)
+            return response
         } catch {
             context.log.warning("\(book.name)/\(path) can't be read: \(error.message)")
             return Response.text("This entry can't be read: the file is damaged.\n", status: 500)

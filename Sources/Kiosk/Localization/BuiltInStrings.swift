@@ -19,6 +19,18 @@ public enum BuiltInStrings {
         "badrequest.body": "L'adresse demandée est mal formée.",
         "language.switch": "English",
         "language.other": "en",
+        "search.title": "Recherche : %@",
+        "search.button": "Chercher",
+        "search.count": "Résultats %1 sur %2 pour « %3 »",
+        "search.none": "Aucun résultat pour « %@ »",
+        "search.empty": "Tapez un ou plusieurs mots à chercher.",
+        "search.from": "dans « %@ »",
+        "search.words": "mots",
+        "search.previous": "← Précédents",
+        "search.next": "Suivants →",
+        "search.noindex": "« %@ » n'a pas d'index de recherche plein texte : seuls les titres y sont cherchés.",
+        "search.partial": "La recherche a pris trop de temps : voici ce qui a été trouvé, avec les titres correspondants.",
+        "suggest.containing": "contenant « %@ »…",
     ]
 
     static let english: [String: String] = [
@@ -37,5 +49,17 @@ public enum BuiltInStrings {
         "badrequest.body": "The requested address is malformed.",
         "language.switch": "Français",
         "language.other": "fr",
+        "search.title": "Search: %@",
+        "search.button": "Search",
+        "search.count": "Results %1 of %2 for “%3”",
+        "search.none": "No results for “%@”",
+        "search.empty": "Type one or more words to search for.",
+        "search.from": "from “%@”",
+        "search.words": "words",
+        "search.previous": "← Previous",
+        "search.next": "Next →",
+        "search.noindex": "“%@” has no full-text search index: only its titles are searched.",
+        "search.partial": "The search took too long: here is what was found, with matching titles.",
+        "suggest.containing": "containing '%@'...",
     ]
 }

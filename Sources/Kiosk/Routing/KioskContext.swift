@@ -8,14 +8,23 @@ public struct KioskContext: Sendable {
     public let log: Log
     /// Where usage events go (statistics); `NoUsageRecording` when switched off.
     public let usage: any UsageRecording
+    /// The kiosk's settings from kiosk-config (name, place, featured articles, portal), live.
+    public let settings: LiveSettings
+    /// Captive-portal state of the devices (memory only).
+    public let portal: PortalDevices
+    /// Search and suggestion tuning (time budget, searchers per book, title index size).
+    public var searchSettings = SearchSettings()
 
     public init(library: Library, responder: ContentResponder, localizer: Localizer = Localizer(), log: Log,
-                usage: any UsageRecording = NoUsageRecording()) {
+                usage: any UsageRecording = NoUsageRecording(),
+                settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices()) {
         self.library = library
         self.responder = responder
         self.localizer = localizer
         self.log = log
         self.usage = usage
+        self.settings = settings
+        self.portal = portal
     }
 
     /// The visitor's interface language for this request.

@@ -7,20 +7,33 @@ public enum KioskRoutes {
     public static func router(_ context: KioskContext) -> Router {
         let content = ContentHandler(context: context)
         let raw = RawHandler(context: context)
-        let home = HomePage(context: context)
+        let landing = LandingPage(context: context)
+        let landingAssets = LandingAssets(context: context)
+        let portalContinue = ContinueHandler(context: context)
+        let portalGate = PortalGate(context: context)
         let books = BooksAPI(context: context)
         let random = RandomHandler(context: context)
-        let illustration = IllustrationHandler(context: context)
+        let catalog = CatalogHandler(context: context)
+        let searchService = SearchService(library: context.library, settings: context.searchSettings)
+        let search = SearchHandler(context: context, service: searchService)
+        let suggest = SuggestHandler(context: context, service: searchService)
         let legacy = LegacyPathHandler(context: context)
+        let clockHint = ClockHintHandler(context: context)
         return Router(
             routes: [
-                Route("") { home.handle($0, $1) },
+                Route("") { landing.handle($0, $1) },
+                Route("landing") { landingAssets.handle($0, $1) },
+                Route("portal", methods: [.get, .head, .post]) { portalContinue.handle($0, $1) },
                 Route("content") { content.handle($0, $1) },
                 Route("raw") { raw.handle($0, $1) },
                 Route("random") { random.handle($0, $1) },
-                Route("catalog") { illustration.handle($0, $1) },
+                Route("catalog") { catalog.handle($0, $1) },
+                Route("search") { search.handle($0, $1) },
+                Route("suggest") { suggest.handle($0, $1) },
                 Route("api") { books.handle($0, $1) },
+                Route("usage", methods: [.post]) { clockHint.handle($0, $1) },
             ],
-            fallback: Route("*") { legacy.handle($0, $1) })
+            fallback: Route("*") { legacy.handle($0, $1) },
+            intercept: { portalGate.intercept($0) })
     }
 }

@@ -7,17 +7,24 @@ public struct Router: RequestHandler {
     private let routes: [String: Route]
     /// Called when no route has the first segment (e.g. kiwix-serve 3.3.0's `/<book>/<path>`).
     private let fallback: Route
+    /// Looks at every request before the routes (the captive portal: probes and other sites'
+    /// names); a non-nil response is the answer.
+    private let intercept: (@Sendable (Request) -> Response?)?
 
-    public init(routes: [Route], fallback: Route) {
+    public init(routes: [Route], fallback: Route, intercept: (@Sendable (Request) -> Response?)? = nil) {
         var table: [String: Route] = [:]
         for route in routes { table[route.prefix] = route }
         self.routes = table
         self.fallback = fallback
+        self.intercept = intercept
     }
 
     public func handle(_ request: Request) -> Response {
         guard let segments = request.pathSegments else {
             return Response.text("Bad request: the path is not valid percent-encoded UTF-8.\n", status: 400)
+        }
+        if let intercept, let response = intercept(request) {
+            return ConditionalResponder.apply(to: response, for: request)
         }
         let first = segments.first ?? ""
         let route = routes[first] ?? fallback

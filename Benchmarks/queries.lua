@@ -1,0 +1,30 @@
+-- wrk script: cycles through the queries in $QUERIES_FILE (one per line), each percent-encoded
+-- and appended to $PREFIX (e.g. /search?content=<book>&pattern= or /suggest?content=<book>&term=).
+-- $PREFIXLEN > 0 keeps only the first N characters of each query (keystroke-like suggestion terms).
+local queries = {}
+local prefix = os.getenv("PREFIX") or "/search?pattern="
+local cut = tonumber(os.getenv("PREFIXLEN") or "0")
+local function encode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+for line in io.lines(os.getenv("QUERIES_FILE")) do
+  if #line > 0 then
+    if cut > 0 then line = line:sub(1, cut) end
+    queries[#queries + 1] = prefix .. encode(line)
+  end
+end
+local index = 0
+request = function()
+  index = index % #queries + 1
+  return wrk.format("GET", queries[index])
+end
+local errors = 0
+response = function(status, headers, body)
+  if status >= 400 then errors = errors + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f errors=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout, summary.errors.status))
+end

@@ -1,0 +1,56 @@
+import ZimKit
+
+/// What the OPDS catalog says about a book, read from its metadata when asked.
+struct CatalogBook: Sendable {
+    let book: Book
+    let name: String
+    let flavour: String
+    let category: String
+    let tags: String
+    let creator: String
+    let publisher: String
+
+    init(_ book: Book) {
+        self.book = book
+        let archive = book.archive
+        func meta(_ key: String) -> String { archive.metadata(key) ?? "" }
+        name = meta("Name")
+        flavour = meta("Flavour")
+        let rawTags = meta("Tags")
+        category = Self.category(fromTags: rawTags)
+        var tags = rawTags.split(separator: ";").map(String.init)
+        if !tags.contains(where: { $0.hasPrefix("_ftindex:") }) { tags.append("_ftindex:" + (book.hasFullTextIndex ? "yes" : "no")) }
+        self.tags = tags.joined(separator: ";")
+        creator = meta("Creator")
+        publisher = meta("Publisher")
+    }
+
+    /// "_category:wikipedia" in the tags, as libkiwix reads it.
+    static func category(fromTags tags: String) -> String {
+        for tag in tags.split(separator: ";") where tag.hasPrefix("_category:") {
+            return String(tag.dropFirst("_category:".count))
+        }
+        return ""
+    }
+
+    /// The UUID with dashes (8-4-4-4-12), as OPDS ids carry it.
+    var dashedID: String { Self.dashed(book.id) }
+
+    static func dashed(_ hex: String) -> String {
+        guard hex.count == 32 else { return hex }
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
+            + String(c[20..<32])
+    }
+
+    /// The ZIM's `Date` (YYYY-MM-DD) as an Atom date, or the epoch when absent or malformed.
+    var updated: String { Self.atomDate(book.date) }
+
+    static func atomDate(_ date: String) -> String {
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }), parts[0].count == 4 else {
+            return "1970-01-01T00:00:00Z"
+        }
+        return "\(parts[0])-\(parts[1])-\(parts[2])T00:00:00Z"
+    }
+}

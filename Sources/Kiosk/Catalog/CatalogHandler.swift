@@ -1,0 +1,104 @@
+import HTTPServer
+
+/// `/catalog/v2/…`: the OPDS catalog Kiwix apps read (root, entries with `q`/`lang`/`name`/
+/// `start`/`count`, one entry, the OpenSearch description) and the books' icons.
+struct CatalogHandler: Sendable {
+    let context: KioskContext
+    let illustration: IllustrationHandler
+
+    init(context: KioskContext) {
+        self.context = context
+        self.illustration = IllustrationHandler(context: context)
+    }
+
+    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+        let parts = Array(segments)
+        guard parts.count >= 2, parts[0] == "v2" else { return ErrorPages.notFound(request: request, context: context) }
+        let rest = parts.dropFirst(2)
+        switch parts[1] {
+        case "illustration":
+            return illustration.handle(request, segments)
+        case "root.xml" where rest.allSatisfy(\.isEmpty):
+            record("root", request)
+            return xml(OPDSFeed.root(id: feedID("root"), updated: updated(context.library.books)),
+                       type: OPDSFeed.navigationType)
+        case "searchdescription.xml" where rest.allSatisfy(\.isEmpty):
+            return xml(OPDSFeed.searchDescription, type: OPDSFeed.searchDescriptionType)
+        case "entries" where rest.allSatisfy(\.isEmpty):
+            return entries(request)
+        case "entry":
+            guard let id = rest.first, rest.dropFirst().allSatisfy(\.isEmpty),
+                  let book = context.library.book(id: id) ?? context.library.book(named: id) else {
+                return ErrorPages.notFound(request: request, context: context)
+            }
+            record("entry", request)
+            return xml(OPDSFeed.entry(CatalogBook(book), standalone: true), type: OPDSFeed.entryType)
+        default:
+            return ErrorPages.notFound(request: request, context: context)
+        }
+    }
+
+    private func entries(_ request: Request) -> Response {
+        let query = request.query
+        let startText = query["start"] ?? "", countText = query["count"] ?? ""
+        guard let start = startText.isEmpty ? 0 : Int(startText), start >= 0,
+              let count = countText.isEmpty ? -1 : Int(countText), count >= -1 else {
+            return Response.text("Bad request: start and count must be numbers.\n", status: 400)
+        }
+        let all = context.library.books
+        let matching = all.filter { Self.matches($0, query: query) }
+        let page = Array(matching.dropFirst(start).prefix(count < 0 ? Int.max : count))
+        var filters: [String] = []
+        for name in ["q", "lang", "name", "category", "tag", "start", "count"] {
+            if let value = query[name], !value.isEmpty { filters.append("\(name)=\(value)") }
+        }
+        let title = filters.isEmpty ? "All Entries" : "Filtered Entries (\(filters.joined(separator: "&")))"
+        let selfHref = "/catalog/v2/entries" + (request.rawQuery.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
+        record("entries", request)
+        return xml(OPDSFeed.entries(id: feedID("entries", request.rawQuery ?? ""), selfHref: selfHref, title: title,
+                                    updated: updated(all), total: matching.count, start: start,
+                                    books: page.map(CatalogBook.init)),
+                   type: OPDSFeed.acquisitionType)
+    }
+
+    /// libkiwix's filters: `q` (words in title or description, accents and case ignored),
+    /// `lang` (ISO 639-3, comma-separated), `name`, `category`, `tag`.
+    static func matches(_ book: Book, query: QueryParameters) -> Bool {
+        if let q = query["q"], !q.isEmpty {
+            let haystack = TextFolding.fold(book.title + " " + book.description + " " + book.name)
+            guard TextFolding.words(q).allSatisfy({ haystack.contains($0) }) else { return false }
+        }
+        if let lang = query["lang"], !lang.isEmpty {
+            let wanted = Set(lang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            let has = book.language.split(separator: ",").map { $0.lowercased() }
+            guard has.contains(where: wanted.contains) else { return false }
+        }
+        if let name = query["name"], !name.isEmpty, CatalogBook(book).name != name && book.name != name { return false }
+        if let category = query["category"], !category.isEmpty, CatalogBook(book).category != category { return false }
+        if let tag = query["tag"], !tag.isEmpty {
+            let tags = Set(CatalogBook(book).tags.split(separator: ";").map(String.init))
+            guard tag.split(separator: ";").allSatisfy({ tags.contains(String($0)) }) else { return false }
+        }
+        return true
+    }
+
+    private func xml(_ text: String, type: String) -> Response {
+        var response = Response.text(text, contentType: type)
+        response.headers.set("Cache-Control", "no-cache")
+        response.headers.set("Access-Control-Allow-Origin", "*")
+        return response
+    }
+
+    private func record(_ kind: String, _ request: Request) {
+        context.usage.record(UsageEvent(.catalog(kind: kind), from: request))
+    }
+
+    /// The newest book date (the kiosk may have no real-time clock: no wall-clock time here).
+    private func updated(_ books: [Book]) -> String {
+        books.map { CatalogBook.atomDate($0.date) }.max() ?? "1970-01-01T00:00:00Z"
+    }
+
+    private func feedID(_ parts: String...) -> String {
+        OPDSFeed.derivedID(([context.library.books.map(\.id).joined(separator: ",")] + parts).joined(separator: "|"))
+    }
+}

@@ -1,0 +1,128 @@
+/// The Atom/OPDS documents of `/catalog/v2/…`, with the fields kiwix-serve 3.3.0 produces.
+enum OPDSFeed {
+    static let navigationType = "application/atom+xml;profile=opds-catalog;kind=navigation"
+    static let acquisitionType = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+    static let entryType = "application/atom+xml;type=entry;profile=opds-catalog"
+    static let searchDescriptionType = "application/opensearchdescription+xml"
+
+    static func root(id: String, updated: String) -> String {
+        func section(_ title: String, _ href: String, _ type: String, _ subID: String, _ text: String) -> String {
+            """
+              <entry>
+                <title>\(title)</title>
+                <link rel="subsection" href="\(href)" type="\(type)"/>
+                <updated>\(updated)</updated>
+                <id>\(subID)</id>
+                <content type="text">\(text)</content>
+              </entry>
+
+            """
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opds="https://specs.opds.io/opds-1.2">
+              <id>\(id)</id>
+              <link rel="self" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+              <link rel="start" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+              <link rel="search" href="/catalog/v2/searchdescription.xml" type="\(searchDescriptionType)"/>
+              <title>OPDS Catalog Root</title>
+              <updated>\(updated)</updated>
+
+            """
+            + section("All entries", "/catalog/v2/entries", acquisitionType, derivedID(id, "entries"),
+                      "All entries from this catalog.")
+            + "</feed>\n"
+    }
+
+    static func entries(id: String, selfHref: String, title: String, updated: String, total: Int, start: Int,
+                        books: [CatalogBook]) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"
+                  xmlns:dc="http://purl.org/dc/terms/"
+                  xmlns:opds="https://specs.opds.io/opds-1.2"
+                  xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
+              <id>\(id)</id>
+              <link rel="self" href="\(selfHref.htmlEscaped)" type="\(acquisitionType)"/>
+              <link rel="start" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+              <link rel="up" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+              <title>\(title.htmlEscaped)</title>
+              <updated>\(updated)</updated>
+              <totalResults>\(total)</totalResults>
+              <startIndex>\(start)</startIndex>
+              <itemsPerPage>\(books.count)</itemsPerPage>
+
+            """
+        for book in books { xml += entry(book, standalone: false) }
+        return xml + "</feed>\n"
+    }
+
+    /// One book. `standalone`: a whole Atom entry document (with its XML declaration and namespaces).
+    static func entry(_ c: CatalogBook, standalone: Bool) -> String {
+        let book = c.book
+        let icon = book.illustrationSizes.contains(48) || !book.illustrationSizes.isEmpty
+            ? """
+                  <link rel="http://opds-spec.org/image/thumbnail"
+                        href="/catalog/v2/illustration/\(URLPath.encodeSegment(book.name).htmlEscaped)/?size=48"
+                        type="image/png;width=48;height=48;scale=1"/>
+
+              """ : ""
+        let open = standalone
+            ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/terms/\" xmlns:opds=\"https://specs.opds.io/opds-1.2\">\n"
+            : "  <entry>\n"
+        return open + """
+                <id>urn:uuid:\(c.dashedID)</id>
+                <title>\(book.title.htmlEscaped)</title>
+                <updated>\(c.updated)</updated>
+                <summary>\(book.description.htmlEscaped)</summary>
+                <language>\(book.language.htmlEscaped)</language>
+                <name>\(c.name.htmlEscaped)</name>
+                <flavour>\(c.flavour.htmlEscaped)</flavour>
+                <category>\(c.category.htmlEscaped)</category>
+                <tags>\(c.tags.htmlEscaped)</tags>
+                <articleCount>\(book.articleCount)</articleCount>
+                <mediaCount>\(book.mediaCount)</mediaCount>
+            \(icon)    <link type="text/html" href="\(URLPath.content(book: book.name, path: "").htmlEscaped)"/>
+                <author>
+                  <name>\(c.creator.htmlEscaped)</name>
+                </author>
+                <publisher>
+                  <name>\(c.publisher.htmlEscaped)</name>
+                </publisher>
+                <dc:issued>\(c.updated)</dc:issued>
+              </entry>
+
+            """
+    }
+
+    static let searchDescription = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+          <ShortName>Zim catalog search</ShortName>
+          <Description>Search zim files in the catalog.</Description>
+          <Url type="\(acquisitionType)"
+               xmlns:atom="http://www.w3.org/2005/Atom"
+               xmlns:k="http://kiwix.org/opensearchextension/1.0"
+               indexOffset="0"
+               template="/catalog/v2/entries?q={searchTerms?}&amp;lang={language?}&amp;name={k:name?}&amp;tag={k:tag?}&amp;count={count?}&amp;start={startIndex?}"/>
+        </OpenSearchDescription>
+
+        """
+
+    /// A UUID-shaped id derived from `text` (FNV-1a, 128 bits): stable across restarts.
+    static func derivedID(_ parts: String...) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in parts.joined(separator: "|").utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ a
+        }
+        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+        return CatalogBook.dashed(hex)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

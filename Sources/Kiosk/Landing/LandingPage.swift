@@ -1,0 +1,235 @@
+import Foundation
+import HTTPServer
+
+/// `/`: the landing page a phone shows when it joins the kiosk's Wi-Fi.
+///
+/// Tells in five seconds what this is (kiosk name and place, the welcome), offers one search box
+/// over every book (a plain GET form; suggestions where JavaScript runs), the featured articles,
+/// the books, how to use it and how to contribute, and the language switch. Made for captive
+/// sheets: one HTML and one CSS request, no cookies, no external resource, works without JavaScript.
+struct LandingPage: Sendable {
+    let context: KioskContext
+
+    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+        guard segments.allSatisfy(\.isEmpty) else { return ErrorPages.notFound(request: request, context: context) }
+        let language = context.language(for: request)
+        let settings = context.settings.current
+        let state = context.portal.touch(request.remoteAddress ?? "local", timeout: settings.portalTimeout)
+        if request.method == .get { context.usage.record(UsageEvent(.landingView, from: request)) }
+        let explicitLanguage = request.query["lang"].map { _ in language }
+        let html = render(language: language, explicitLanguage: explicitLanguage, settings: settings, portal: state,
+                          justContinued: request.query["continued"] != nil, pattern: request.query["pattern"] ?? "")
+        var response = LandingAssets.compressed(Array(html.utf8), contentType: "text/html; charset=utf-8", request: request)
+        response.headers.set("Cache-Control", "no-store")
+        response.headers.set("Content-Language", language)
+        response.headers.set("Vary", "Accept-Language, Accept-Encoding")
+        return response
+    }
+
+    /// The whole page.
+    func render(language: String, explicitLanguage: String?, settings: KioskSettings,
+                portal: PortalDevices.State, justContinued: Bool, pattern: String = "") -> String {
+        let t = LandingText(localizer: context.localizer, language: language)
+        let langQuery = explicitLanguage.map { "?lang=\(URLPath.encodeQueryValue($0))" } ?? ""
+        var body = ""
+        body += header(t, settings: settings, language: language)
+        body += "<main id=\"main\" class=\"wrap\">\n"
+        if portal == .probing && !justContinued {
+            body += portalBanner(t, explicitLanguage: explicitLanguage)
+        } else if justContinued {
+            body += """
+                <section class="card done" role="status"><p>\(t["landing.continued"])<br>\
+                <strong>\(settings.canonicalURL.htmlEscaped)</strong></p></section>\n
+                """
+        }
+        body += searchCard(t, explicitLanguage: explicitLanguage, pattern: pattern)
+        body += featured(t, settings: settings)
+        body += books(t, language: language, langQuery: langQuery)
+        body += help(t)
+        body += "</main>\n"
+        body += """
+            <footer class="wrap"><p>\(t["landing.address"]) <strong>\(settings.canonicalURL.htmlEscaped)</strong></p>\
+            <p>\(t["landing.privacy"])</p></footer>\n
+            """
+        let title = "\(settings.name) · \(t.plain("landing.welcome"))"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.htmlEscaped)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title.htmlEscaped)</title>
+            <meta name="description" content="\(t["landing.intro"])">
+            <link rel="stylesheet" href="\(LandingAssets.cssURL)">
+            </head>
+            <body>
+            <a class="skip" href="#q">\(t["landing.skip"])</a>
+            \(body)<script>\(LandingScript.source)</script>
+            </body>
+            </html>
+
+            """
+    }
+
+    private func header(_ t: LandingText, settings: KioskSettings, language: String) -> String {
+        var switcher = ""
+        for code in offeredLanguages(settings) {
+            let name = LandingText(localizer: context.localizer, language: code)["language.name"]
+            if code == language {
+                switcher += "<span lang=\"\(code)\" aria-current=\"true\">\(name)</span>"
+            } else {
+                switcher += "<a href=\"/?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\">\(name)</a>"
+            }
+        }
+        let place = settings.place.isEmpty ? "" : "<span class=\"place\">\(settings.place.htmlEscaped)</span>"
+        return """
+            <header class="top"><div class="wrap bar">
+            <p class="brand">\(Self.logo)<span><span class="name">\(settings.name.htmlEscaped)</span>\(place)</span></p>
+            <nav class="langs" aria-label="\(t["landing.languages"])">\(switcher)</nav>
+            </div></header>\n
+            """
+    }
+
+    private func portalBanner(_ t: LandingText, explicitLanguage: String?) -> String {
+        let hidden = explicitLanguage.map { "<input type=\"hidden\" name=\"lang\" value=\"\($0.htmlEscaped)\">" } ?? ""
+        return """
+            <section class="card portal" aria-labelledby="portal-title">
+            <h2 id="portal-title">\(t["landing.portal.title"])</h2>
+            <p>\(t["landing.portal.body"])</p>
+            <form method="post" action="/portal/continue">\(hidden)<button type="submit">\(t["landing.portal.button"])</button></form>
+            </section>\n
+            """
+    }
+
+    /// `pattern` pre-fills the box (a link such as `/?pattern=volcan` opens the page ready to search).
+    private func searchCard(_ t: LandingText, explicitLanguage: String?, pattern: String) -> String {
+        let value = pattern.isEmpty ? "" : " value=\"\(String(pattern.prefix(200)).htmlEscaped)\""
+        let hidden = explicitLanguage.map { "<input type=\"hidden\" name=\"lang\" value=\"\($0.htmlEscaped)\">" } ?? ""
+        let dataLanguage = explicitLanguage.map { " data-lang=\"\($0.htmlEscaped)\"" } ?? ""
+        return """
+            <section class="card">
+            <h1>\(t["landing.welcome"])</h1>
+            <p class="intro">\(t["landing.intro"])</p>
+            <form id="search" class="search" action="/search" method="get" role="search"\(dataLanguage)>
+            <label for="q">\(t["landing.search.label"])</label>
+            <div class="row"><input id="q" name="pattern" type="search" autocomplete="off" autocapitalize="off" \
+            enterkeyhint="search"\(value) placeholder="\(t["landing.search.placeholder"])" required>\(hidden)\
+            <button type="submit">\(t["landing.search.button"])</button></div>
+            <ul id="sug" role="listbox" aria-label="\(t["landing.search.label"])" hidden></ul>
+            <p id="sug-status" class="sr" aria-live="polite" data-text="\(t["landing.search.suggestions"])"></p>
+            </form>
+            </section>\n
+            """
+    }
+
+    private func featured(_ t: LandingText, settings: KioskSettings) -> String {
+        var items = ""
+        for article in settings.featured {
+            guard let book = context.library.book(named: article.book) else { continue }
+            let path = book.archive.hasEntry(path: article.path) ? article.path
+                : book.archive.hasEntry(path: "A/" + article.path) ? "A/" + article.path : nil
+            guard let path else { continue }
+            let description = article.description.isEmpty ? "" : "<span>\(article.description.htmlEscaped)</span>"
+            items += """
+                <li><a href="\(URLPath.content(book: book.name, path: path).htmlEscaped)">\
+                <span class="star" aria-hidden="true">\(Self.star)</span>\
+                <span><b>\(article.title.htmlEscaped)</b>\(description)</span></a></li>\n
+                """
+        }
+        guard !items.isEmpty else { return "" }
+        return "<section aria-labelledby=\"featured\"><h2 id=\"featured\">\(t["landing.featured"])</h2>\n"
+            + "<ul class=\"list feat\">\n\(items)</ul></section>\n"
+    }
+
+    private func books(_ t: LandingText, language: String, langQuery: String) -> String {
+        let books = context.library.books
+        guard !books.isEmpty else {
+            return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["home.books"])</h2><p>\(t["home.empty"])</p></section>\n"
+        }
+        var items = ""
+        for book in books {
+            let link = URLPath.content(book: book.name, path: "").htmlEscaped
+            let bookLanguage = Self.htmlLanguage(book.language)
+            let icon = book.illustrationSizes.isEmpty
+                ? "<span class=\"ph\" aria-hidden=\"true\">\(String(book.title.prefix(1)).htmlEscaped)</span>"
+                : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
+            let count = t["landing.book.count"].replacingOccurrences(of: "%@", with: Self.formatted(book.articleCount, language))
+            let description = book.description.isEmpty ? "" : "<p lang=\"\(bookLanguage)\">\(book.description.htmlEscaped)</p>"
+            items += """
+                <li>\(icon)<div><h3><a href="\(link)" lang="\(bookLanguage)">\(book.title.htmlEscaped)</a></h3>\
+                \(description)<p>\(count)</p>\
+                <p class="acts"><a href="\(link)" aria-label="\(t.plain("landing.book.open").htmlEscaped) – \(book.title.htmlEscaped)">\(t["landing.book.open"])</a>\
+                <a href="/random?content=\(URLPath.encodeQueryValue(book.name))" \
+                aria-label="\(t.plain("landing.book.random").htmlEscaped) – \(book.title.htmlEscaped)">\(t["landing.book.random"])</a></p></div></li>\n
+                """
+        }
+        return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["home.books"])</h2>\n<ul class=\"list books\">\n\(items)</ul></section>\n"
+    }
+
+    private func help(_ t: LandingText) -> String {
+        """
+        <section aria-label="\(t["landing.help.title"])"><h2 class="sr">\(t["landing.help.title"])</h2>
+        <details><summary>\(t["landing.help.title"])</summary><div><ol><li>\(t["landing.help.1"])</li>\
+        <li>\(t["landing.help.2"])</li><li>\(t["landing.help.3"])</li></ol></div></details>
+        <details><summary>\(t["landing.contribute.title"])</summary><div><p>\(t["landing.contribute.body"])</p></div></details>
+        </section>\n
+        """
+    }
+
+    /// The configured languages that have strings, in the configured order.
+    private func offeredLanguages(_ settings: KioskSettings) -> [String] {
+        let available = settings.languages.filter { context.localizer.tables[$0] != nil }
+        return available.isEmpty ? context.localizer.tables.keys.sorted() : available
+    }
+
+    /// ZIM languages are ISO 639-3 (`fra`); HTML wants BCP 47 (`fr`) where one exists.
+    static func htmlLanguage(_ zimLanguage: String) -> String {
+        let first = String(zimLanguage.split(separator: ",").first ?? "")
+        return (LanguageCodes.bcp47(fromISO6393: first) ?? first).htmlEscaped
+    }
+
+    /// 1234567 → "1 234 567" (French, narrow no-break spaces) or "1,234,567".
+    static func formatted(_ number: UInt32, _ language: String) -> String {
+        let digits = Array(String(number))
+        let separator = language == "en" ? "," : "\u{202F}"
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    /// An open book on a globe's meridians: the kiosk's mark, inline so it costs no request.
+    static let logo = """
+        <svg width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false">\
+        <circle cx="20" cy="20" r="19" fill="#fff"/>\
+        <path d="M8 13c4-1.6 8-1.2 11 1.2v15c-3-2.2-7-2.6-11-1.2z" fill="#2a4b8d"/>\
+        <path d="M32 13c-4-1.6-8-1.2-11 1.2v15c3-2.2 7-2.6 11-1.2z" fill="#3d6fc4"/>\
+        <path d="M20 4v4M20 32v4" stroke="#2a4b8d" stroke-width="2"/></svg>
+        """
+
+    static let star = """
+        <svg width="18" height="18" viewBox="0 0 24 24" focusable="false"><path fill="#2a4b8d" \
+        d="M12 2l2.9 6.6 7.1.6-5.4 4.7 1.6 7-6.2-3.8-6.2 3.8 1.6-7L2 9.2l7.1-.6z"/></svg>
+        """
+}
+
+/// The landing page's strings in one language, HTML-escaped: the localizer's tables (built-in
+/// plus kiosk-config/locales), then the built-in landing texts.
+struct LandingText {
+    let localizer: Localizer
+    let language: String
+
+    /// The text for `key`, escaped for HTML.
+    subscript(key: String) -> String { plain(key).htmlEscaped }
+
+    /// The text for `key`, not escaped.
+    func plain(_ key: String) -> String {
+        if let text = localizer.tables[language]?[key] { return text }
+        if let text = LandingStrings.tables[language]?[key] { return text }
+        let fallback = localizer.text(key, language)
+        if fallback != key { return fallback }
+        return LandingStrings.tables[localizer.fallback]?[key] ?? LandingStrings.tables["en"]?[key] ?? key
+    }
+}

@@ -1,0 +1,72 @@
+import HTTPServer
+
+/// What the kiosk does before routing: answers connectivity probes (captive before the visitor
+/// continues, online after), notes each device's activity, and sends requests for other sites'
+/// names to the kiosk's own address.
+struct PortalGate: Sendable {
+    let context: KioskContext
+
+    /// A response when the request is a probe or for another site; nil to route it normally.
+    func intercept(_ request: Request) -> Response? {
+        let settings = context.settings.current
+        let device = request.remoteAddress ?? "local"
+        let path = request.path ?? request.rawPath
+        if let probe = ProbeCatalog.probe(host: request.host, path: path, userAgent: request.headers["User-Agent"]) {
+            let before = context.portal.probe(device, timeout: settings.portalTimeout)
+            if before == .unknown {
+                context.usage.record(UsageEvent(.portal(.firstProbe), from: request))
+            }
+            if before == .continued || probe.online == .landing {
+                return Self.online(probe, settings: settings)
+            }
+            return Self.captive(settings)
+        }
+        _ = context.portal.touch(device, timeout: settings.portalTimeout)
+        if let host = request.host, !Self.isOwn(host, settings) {
+            return Self.redirect(to: settings.canonicalURL)
+        }
+        return nil
+    }
+
+    /// Whether `host` (lowercased, without port) names this kiosk: its canonical name (and that
+    /// name's first label), its aliases, its hotspot address, localhost, or any IP address
+    /// (so the kiosk stays reachable by address from every network it is on).
+    static func isOwn(_ host: String, _ settings: KioskSettings) -> Bool {
+        if HostName.isIPLiteral(host) { return true }
+        let canonical = settings.canonicalHostName
+        if host == canonical || host == "localhost" || host == settings.hotspot.address { return true }
+        if let label = canonical.split(separator: ".").first, host == label { return true }
+        return settings.aliases.contains { HostName.withoutPort($0) == host }
+    }
+
+    /// Before "continue": send the device to the landing page, which the OS shows in its sheet.
+    static func captive(_ settings: KioskSettings) -> Response {
+        redirect(to: settings.canonicalURL)
+    }
+
+    /// After "continue": the exact answer the probing system takes for "online".
+    static func online(_ probe: Probe, settings: KioskSettings) -> Response {
+        var response: Response
+        switch probe.online {
+        case .noContent:
+            response = Response(status: 204)
+        case .body(let text, let contentType):
+            response = Response.text(text, contentType: contentType)
+        case .landing:
+            response = redirect(to: settings.canonicalURL)
+        }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    /// A 302 that no cache keeps, with a link for clients that show the body.
+    static func redirect(to url: String) -> Response {
+        let escaped = url.htmlEscaped
+        var response = Response.html(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>WikiKiosk</title></head>"
+                + "<body><a href=\"\(escaped)\">\(escaped)</a></body></html>", status: 302)
+        response.headers.set("Location", url)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+}

@@ -1,0 +1,45 @@
+/// A `UsageReport` as tidy CSV tables, one per indicator (RFC 4180 quoting, header row).
+public enum ReportCSV {
+    /// Table name → CSV text ("days" → "day,people,…").
+    public static func tables(_ report: UsageReport) -> [(name: String, csv: String)] {
+        let t = report.totals
+        return [
+            ("totals", csv(["indicator", "value"], [
+                ["people_reached", "\(t.peopleReached)"], ["peak_people", "\(t.peakPeople)"],
+                ["peak_day", t.peakDay ?? ""], ["visits", "\(t.visits)"], ["pages_read", "\(t.pagesRead)"],
+                ["landing_views", "\(t.landingViews)"], ["searches", "\(t.searches)"],
+                ["zero_result_searches", "\(t.zeroResultSearches)"], ["sign_scans", "\(t.signScans)"],
+                ["suggestions", "\(t.suggestions)"], ["active_days", "\(t.activeDays)"],
+                ["undated_events", "\(t.undatedEvents)"], ["dropped_events", "\(t.droppedEvents)"],
+            ])),
+            ("days", csv(["day", "people", "visits", "pages_read", "landing_views", "searches", "sign_scans"],
+                         report.days.map { [$0.day, "\($0.people)", "\($0.visits)", "\($0.pagesRead)",
+                                            "\($0.landingViews)", "\($0.searches)", "\($0.signScans)"] })),
+            ("hours", csv(["hour", "pages_read", "events"], report.hours.map { ["\($0.hour)", "\($0.pagesRead)", "\($0.events)"] })),
+            ("top_articles", csv(["book", "path", "title", "views", "readers"],
+                                 report.topArticles.map { [$0.book, $0.path, $0.title, "\($0.views)", "\($0.readers)"] })),
+            ("arrivals", csv(["arrival", "views"], report.arrivals.map { [$0.name, "\($0.count)"] })),
+            ("devices", csv(["device_class", "device_days"], report.devices.map { [$0.name, "\($0.count)"] })),
+            ("sign_scans", csv(["sign", "day", "scans", "devices"],
+                               report.signs.map { [$0.sign, $0.day, "\($0.scans)", "\($0.devices)"] })),
+            ("top_searches", csv(["query", "searches", "devices", "zero_results"],
+                                 report.topSearches.map { [$0.query, "\($0.searches)", "\($0.devices)", "\($0.zeroResults)"] })),
+            ("content_gaps", csv(["query", "searches", "devices"],
+                                 report.contentGaps.map { [$0.query, "\($0.searches)", "\($0.devices)"] })),
+            ("funnel", csv(["step", "device_days"], [
+                ["joined", "\(report.funnel.joined)"], ["joined_landed", "\(report.funnel.landed)"],
+                ["joined_landed_read", "\(report.funnel.read)"], ["all", "\(report.funnel.allDevices)"],
+                ["landed", "\(report.funnel.anyLanding)"], ["read", "\(report.funnel.anyRead)"],
+            ])),
+        ]
+    }
+
+    static func csv(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,134 @@
+/// The SQL behind each indicator, over the temporary views `f` (dated events in the period)
+/// and `ft` (tallies in the period). A device is `(kiosk, device)`: numbers of different
+/// kiosks never match.
+struct ReportQueries {
+    let db: SQLiteConnection
+    let minimumDevices: Int
+
+    /// Kinds that make up a visit (not portal probes, which the phone's OS repeats on its own):
+    /// a device counts as a person reached when it did one of these.
+    private static let visitKinds = "('view', 'landing', 'search', 'sign')"
+
+    func days() throws(UsageStoreError) -> [UsageReport.Day] {
+        let visits = try db.rows("""
+            SELECT day, SUM(new) FROM (
+                SELECT day, CASE WHEN ts - LAG(ts) OVER (PARTITION BY kiosk, day, device ORDER BY ts) <= 1800
+                                 THEN 0 ELSE 1 END AS new
+                FROM f WHERE kind IN \(Self.visitKinds)) GROUP BY day
+            """)
+        var visitsByDay: [String: Int] = [:]
+        for row in visits { visitsByDay[row[0].string ?? ""] = row[1].int ?? 0 }
+        var peopleByDay: [String: Int] = [:]
+        for row in try db.rows("""
+            SELECT day, COUNT(*) FROM (SELECT DISTINCT day, kiosk, device FROM f WHERE kind IN \(Self.visitKinds))
+            GROUP BY day
+            """) {
+            peopleByDay[row[0].string ?? ""] = row[1].int ?? 0
+        }
+        return try db.rows("""
+            SELECT day, SUM(kind = 'view'), SUM(kind = 'landing'), SUM(kind = 'search'), SUM(kind = 'sign')
+            FROM f GROUP BY day ORDER BY day
+            """).map { row in
+            let day = row[0].string ?? ""
+            return UsageReport.Day(day: day, people: peopleByDay[day] ?? 0, visits: visitsByDay[day] ?? 0,
+                                   pagesRead: row[1].int ?? 0, landingViews: row[2].int ?? 0,
+                                   searches: row[3].int ?? 0, signScans: row[4].int ?? 0)
+        }
+    }
+
+    func hours() throws(UsageStoreError) -> [UsageReport.Hour] {
+        var byHour = (0..<24).map { UsageReport.Hour(hour: $0, pagesRead: 0, events: 0) }
+        for row in try db.rows("""
+            SELECT hour, SUM(kind = 'view'), SUM(kind IN \(Self.visitKinds)) FROM f GROUP BY hour
+            """) {
+            guard let hour = row[0].int, (0..<24).contains(hour) else { continue }
+            byHour[hour].pagesRead = row[1].int ?? 0
+            byHour[hour].events = row[2].int ?? 0
+        }
+        return byHour
+    }
+
+    func topArticles(perBook limit: Int) throws(UsageStoreError) -> [UsageReport.Article] {
+        try db.rows("""
+            SELECT book, path, title, views, readers FROM (
+                SELECT book, path, MAX(title) AS title, COUNT(*) AS views,
+                       COUNT(DISTINCT kiosk || ':' || day || ':' || device) AS readers,
+                       ROW_NUMBER() OVER (PARTITION BY book ORDER BY COUNT(*) DESC, path) AS rank
+                FROM f WHERE kind = 'view' AND book IS NOT NULL GROUP BY book, path)
+            WHERE rank <= ? ORDER BY book, views DESC, path
+            """, [.integer(Int64(limit))]).map { row in
+            UsageReport.Article(book: row[0].string ?? "", path: row[1].string ?? "", title: row[2].string ?? "",
+                                views: row[3].int ?? 0, readers: row[4].int ?? 0)
+        }
+    }
+
+    func counts(_ sql: String) throws(UsageStoreError) -> [UsageReport.Count] {
+        try db.rows(sql).map { UsageReport.Count(name: $0[0].string ?? "", count: $0[1].int ?? 0) }
+    }
+
+    func signs() throws(UsageStoreError) -> [UsageReport.SignDay] {
+        try db.rows("""
+            SELECT detail, day, COUNT(*), COUNT(DISTINCT kiosk || ':' || device) FROM f
+            WHERE kind = 'sign' GROUP BY detail, day ORDER BY detail, day
+            """).map { row in
+            UsageReport.SignDay(sign: row[0].string ?? "", day: row[1].string ?? "",
+                                scans: row[2].int ?? 0, devices: row[3].int ?? 0)
+        }
+    }
+
+    /// Top queries and zero-result queries made by at least `minimumDevices` distinct devices
+    /// (device-days: a device's number changes every day), and how many queries were withheld.
+    func searches(limit: Int) throws(UsageStoreError) -> ([UsageReport.Query], [UsageReport.Query], Int) {
+        try db.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS q AS
+            SELECT query, COUNT(*) AS searches, COUNT(DISTINCT kiosk || ':' || day || ':' || device) AS devices,
+                   SUM(results = 0) AS zero, MAX(results) AS best
+            FROM f WHERE kind = 'search' AND query IS NOT NULL AND query <> '' GROUP BY query
+            """)
+        let k = Int64(minimumDevices)
+        let make: ([SQLiteValue]) -> UsageReport.Query = { row in
+            UsageReport.Query(query: row[0].string ?? "", searches: row[1].int ?? 0,
+                              devices: row[2].int ?? 0, zeroResults: row[3].int ?? 0)
+        }
+        let top = try db.rows("""
+            SELECT query, searches, devices, zero FROM q WHERE devices >= ? ORDER BY searches DESC, query LIMIT ?
+            """, [.integer(k), .integer(Int64(limit))]).map(make)
+        let gaps = try db.rows("""
+            SELECT query, searches, devices, zero FROM q WHERE devices >= ? AND best = 0
+            ORDER BY devices DESC, searches DESC, query LIMIT ?
+            """, [.integer(k), .integer(Int64(limit))]).map(make)
+        let hidden = try db.scalar("SELECT COUNT(*) FROM q WHERE devices < ?", [.integer(k)])?.int ?? 0
+        return (top, gaps, hidden)
+    }
+
+    func funnel() throws(UsageStoreError) -> UsageReport.Funnel {
+        let row = try db.rows("""
+            WITH d AS (SELECT MAX(kind = 'portal' AND detail = 'firstProbe') AS j, MAX(kind = 'landing') AS l,
+                              MAX(kind = 'view') AS v FROM f GROUP BY kiosk, day, device)
+            SELECT SUM(j), SUM(j AND l), SUM(j AND l AND v), COUNT(*), SUM(l), SUM(v) FROM d
+            """).first ?? []
+        func value(_ index: Int) -> Int { index < row.count ? row[index].int ?? 0 : 0 }
+        return UsageReport.Funnel(joined: value(0), landed: value(1), read: value(2),
+                                  allDevices: value(3), anyLanding: value(4), anyRead: value(5))
+    }
+
+    func totals(days: [UsageReport.Day]) throws(UsageStoreError) -> UsageReport.Totals {
+        var totals = UsageReport.Totals()
+        totals.peopleReached = days.reduce(0) { $0 + $1.people }
+        if let peak = days.max(by: { ($0.people, $1.day) < ($1.people, $0.day) }) {
+            totals.peakPeople = peak.people
+            totals.peakDay = peak.day
+        }
+        totals.visits = days.reduce(0) { $0 + $1.visits }
+        totals.pagesRead = days.reduce(0) { $0 + $1.pagesRead }
+        totals.landingViews = days.reduce(0) { $0 + $1.landingViews }
+        totals.searches = days.reduce(0) { $0 + $1.searches }
+        totals.signScans = days.reduce(0) { $0 + $1.signScans }
+        totals.activeDays = days.count
+        totals.zeroResultSearches = try db.scalar("SELECT COUNT(*) FROM f WHERE kind = 'search' AND results = 0")?.int ?? 0
+        totals.suggestions = try db.scalar("SELECT COALESCE(SUM(count), 0) FROM ft WHERE name = 'suggestions'")?.int ?? 0
+        totals.droppedEvents = try db.scalar("SELECT COALESCE(SUM(count), 0) FROM tl WHERE name = 'dropped'")?.int ?? 0
+        totals.undatedEvents = try db.scalar("SELECT COUNT(*) FROM ev WHERE day IS NULL")?.int ?? 0
+        return totals
+    }
+}

@@ -1,0 +1,105 @@
+/// Everything a partnership evaluation asks for, computed from one or more usage databases.
+/// Rendered as HTML (`ReportHTML`), CSV (`ReportCSV`) or JSON (`Codable`).
+public struct UsageReport: Sendable, Codable {
+    public struct Totals: Sendable, Codable {
+        /// Distinct devices per day that read, searched, scanned or opened the welcome page,
+        /// added up over the days ("people reached"). Devices that only joined the Wi-Fi are in `funnel`.
+        public var peopleReached = 0
+        /// The most devices seen on one day, and that day.
+        public var peakPeople = 0
+        public var peakDay: String?
+        /// Visits: a device's activity with no gap longer than 30 minutes.
+        public var visits = 0
+        public var pagesRead = 0
+        public var landingViews = 0
+        public var searches = 0
+        public var zeroResultSearches = 0
+        public var signScans = 0
+        public var suggestions = 0
+        /// Days with at least one event.
+        public var activeDays = 0
+        /// Events whose date could not be established (a boot that never learnt the date): not in the charts.
+        public var undatedEvents = 0
+        /// Events lost because the queue was full.
+        public var droppedEvents = 0
+    }
+
+    public struct Day: Sendable, Codable {
+        public var day: String
+        public var people: Int
+        public var visits: Int
+        public var pagesRead: Int
+        public var landingViews: Int
+        public var searches: Int
+        public var signScans: Int
+    }
+
+    public struct Hour: Sendable, Codable {
+        public var hour: Int
+        public var pagesRead: Int
+        public var events: Int
+    }
+
+    public struct Article: Sendable, Codable {
+        public var book: String
+        public var path: String
+        public var title: String
+        public var views: Int
+        /// Distinct devices (per day) that read it.
+        public var readers: Int
+    }
+
+    public struct Count: Sendable, Codable {
+        public var name: String
+        public var count: Int
+    }
+
+    public struct SignDay: Sendable, Codable {
+        public var sign: String
+        public var day: String
+        public var scans: Int
+        public var devices: Int
+    }
+
+    public struct Query: Sendable, Codable {
+        public var query: String
+        public var searches: Int
+        public var devices: Int
+        public var zeroResults: Int
+    }
+
+    public struct Funnel: Sendable, Codable {
+        /// Device-days whose first captive-portal probe was seen (they joined the Wi-Fi).
+        public var joined = 0
+        /// …of which opened the landing page.
+        public var landed = 0
+        /// …of which read at least one article.
+        public var read = 0
+        /// All device-days, those that opened the landing page, those that read an article.
+        public var allDevices = 0
+        public var anyLanding = 0
+        public var anyRead = 0
+    }
+
+    public var generated: String
+    /// The databases the report was made from (file names only).
+    public var kiosks: [String]
+    public var from: String?
+    public var to: String?
+    /// Queries are shown only when at least this many distinct devices made them.
+    public var minimumDevices: Int
+    public var totals = Totals()
+    public var days: [Day] = []
+    public var hours: [Hour] = []
+    public var busiestDays: [Day] = []
+    public var topArticles: [Article] = []
+    public var arrivals: [Count] = []
+    public var devices: [Count] = []
+    public var signs: [SignDay] = []
+    public var signTotals: [Count] = []
+    public var topSearches: [Query] = []
+    public var contentGaps: [Query] = []
+    /// Distinct queries withheld because fewer than `minimumDevices` devices made them.
+    public var hiddenQueries = 0
+    public var funnel = Funnel()
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Computes a `UsageReport` from usage databases, read-only (a running kiosk can keep writing).
+/// Several databases (`--merge`) are attached side by side and read through one view, so a
+/// device of one kiosk is never confused with a device of another.
+public struct UsageReportBuilder {
+    public var databases: [String]
+    public var from: String?
+    public var to: String?
+    public var minimumDevices = 2
+    public var topArticlesPerBook = 10
+    public var topQueries = 20
+
+    public init(databases: [String], from: String? = nil, to: String? = nil) {
+        self.databases = databases
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether `text` is a day as reports take them ("2026-11-21").
+    public static func isDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+            && parts[0].count == 4 && (1...12).contains(Int(parts[1])!) && (1...31).contains(Int(parts[2])!)
+    }
+
+    public func build(now: Date = Date()) throws(UsageStoreError) -> UsageReport {
+        for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
+            throw UsageStoreError(code: -1, message: "not a date (YYYY-MM-DD): \(day)")
+        }
+        guard !databases.isEmpty else { throw UsageStoreError(code: -1, message: "no database given") }
+        let db = try UsageDatabases.open(databases)
+        var report = UsageReport(generated: ISO8601DateFormatter().string(from: now),
+                                 kiosks: databases.map { URL(fileURLWithPath: $0).lastPathComponent },
+                                 from: from, to: to, minimumDevices: minimumDevices)
+        var range = "day IS NOT NULL"
+        if let from { range += " AND day >= '\(from)'" }
+        if let to { range += " AND day <= '\(to)'" }
+        try db.execute("CREATE TEMP VIEW f AS SELECT * FROM ev WHERE \(range)")
+        try db.execute("CREATE TEMP VIEW ft AS SELECT * FROM tl WHERE \(range)")
+        let queries = ReportQueries(db: db, minimumDevices: minimumDevices)
+        report.days = try queries.days()
+        report.hours = try queries.hours()
+        report.topArticles = try queries.topArticles(perBook: topArticlesPerBook)
+        report.arrivals = try queries.counts("SELECT arrival, COUNT(*) FROM f WHERE kind = 'view' GROUP BY arrival ORDER BY 2 DESC")
+        report.devices = try queries.counts("""
+            SELECT class, COUNT(*) FROM (SELECT DISTINCT kiosk, day, device, class FROM f
+                WHERE kind IN ('view', 'landing', 'search', 'sign')) GROUP BY class ORDER BY 2 DESC
+            """)
+        report.signs = try queries.signs()
+        report.signTotals = try queries.counts(
+            "SELECT detail, COUNT(*) FROM f WHERE kind = 'sign' GROUP BY detail ORDER BY 2 DESC, 1")
+        (report.topSearches, report.contentGaps, report.hiddenQueries) = try queries.searches(limit: topQueries)
+        report.funnel = try queries.funnel()
+        report.totals = try queries.totals(days: report.days)
+        report.busiestDays = Array(report.days.sorted { ($0.pagesRead, $0.people) > ($1.pagesRead, $1.people) }.prefix(5))
+        return report
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Scripted, reproducible traffic for a kiosk in a library, written through the real
+/// `UsageLog` (hashing, dating, batching): makes the sample report in docs/ and demo data.
+public struct UsageSimulation {
+    public var days = 7
+    /// The first simulated day, local midnight.
+    public var start: Double
+    public var seed: UInt64 = 2026
+
+    public init(start: Double) { self.start = start }
+
+    private struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private static let articles: [(book: String, path: String, title: String)] = [
+        ("wikipedia_fr_all", "Clermont-Ferrand", "Clermont-Ferrand"),
+        ("wikipedia_fr_all", "Cathédrale_Notre-Dame-de-l'Assomption_de_Clermont-Ferrand", "Cathédrale de Clermont-Ferrand"),
+        ("wikipedia_fr_all", "Puy_de_Dôme", "Puy de Dôme"), ("wikipedia_fr_all", "Blaise_Pascal", "Blaise Pascal"),
+        ("wikipedia_fr_all", "Vercingétorix", "Vercingétorix"), ("wikipedia_fr_all", "Michelin", "Michelin"),
+        ("wikipedia_fr_all", "Place_de_Jaude", "Place de Jaude"), ("wikipedia_fr_all", "Chaîne_des_Puys", "Chaîne des Puys"),
+        ("wikipedia_fr_all", "ASM_Clermont_Auvergne", "ASM Clermont Auvergne"), ("wikipedia_fr_all", "Volvic", "Volvic"),
+        ("wikipedia_fr_all", "Basilique_Notre-Dame-du-Port", "Basilique Notre-Dame-du-Port"),
+        ("wikipedia_fr_all", "Auvergne", "Auvergne"),
+        ("vikidia_fr_all", "Volcan", "Volcan"), ("vikidia_fr_all", "Dinosaure", "Dinosaure"),
+        ("vikidia_fr_all", "Système_solaire", "Système solaire"), ("vikidia_fr_all", "Gaulois", "Gaulois"),
+        ("vikidia_fr_all", "Chat", "Chat"), ("vikidia_fr_all", "Pyramide", "Pyramide"),
+    ]
+    private static let queries: [(String, Int)] = [
+        ("puy de dome", 12), ("pascal", 30), ("volcan", 44), ("fontaine d'amboise", 0), ("jardin lecoq", 0),
+        ("vercingetorix", 9), ("michelin", 21), ("salle gilbert-gaillard", 0), ("dinosaure", 57), ("tramway clermont", 0),
+    ]
+    private static let agents = [
+        "Mozilla/5.0 (Linux; Android 13; SM-A536B) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36",
+        "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/121.0 Mobile Safari/537.36",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 Version/17.2 Mobile/15E148 Safari/604.1",
+        "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 Version/16.6 Mobile/15E148 Safari/604.1",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
+    ]
+    private static let signs = ["place-de-jaude", "cathedrale", "jardin-lecoq"]
+
+    /// Writes the simulated days into the database at `path` (created if needed). Returns the number of events.
+    @discardableResult
+    public func run(into path: String) throws(UsageStoreError) -> Int {
+        var random = Generator(state: seed)
+        let clock = ManualUsageClock(bootID: "simulation-\(seed)", wall: start, monotonic: 1000)
+        var settings = UsageSettings()
+        settings.flushInterval = 3600
+        settings.queueCapacity = 1_000_000
+        settings.retentionDays = 100_000
+        let log = try UsageLog(path: path, settings: settings, clock: clock)
+        var count = 0
+        for day in 0..<days {
+            let weekday = (day + 6) % 7   // the first day is a Saturday in the sample
+            let visitors = weekday == 0 ? 0 : (weekday >= 5 ? 140 : 70) + Int.random(in: 0..<30, using: &random)
+            var schedule: [(Double, Int)] = (0..<visitors).map { visitor in
+                // Opening hours 10:00–19:00, busier after school (16–18).
+                let hour = Double.random(in: 0..<1, using: &random) < 0.4 ? Double.random(in: 16..<18.5, using: &random)
+                    : Double.random(in: 10..<19, using: &random)
+                return (start + Double(day) * 86_400 + hour * 3600, visitor)
+            }
+            schedule.sort { $0.0 < $1.0 }
+            for (time, visitor) in schedule {
+                let now = clock.reading()
+                if time > now.wall { clock.advance(time - now.wall) }
+                let address = "192.168.4.\(10 + (visitor + day * 37) % 240)"
+                let agent = Self.agents[Int.random(in: 0..<Self.agents.count, using: &random)]
+                func emit(_ kind: UsageEvent.Kind, after seconds: ClosedRange<Double> = 5...90) {
+                    clock.advance(Double.random(in: seconds, using: &random))
+                    log.record(UsageEvent(kind, clientAddress: address, userAgent: agent))
+                    count += 1
+                }
+                let bySign = Double.random(in: 0..<1, using: &random) < 0.15
+                if bySign {
+                    emit(.signScan(signID: Self.signs.randomElement(using: &random)!), after: 0...1)
+                    let article = Self.articles[Int.random(in: 0..<8, using: &random)]
+                    emit(.articleView(book: article.book, path: article.path, title: article.title, arrival: .sign), after: 1...2)
+                    continue
+                }
+                emit(.portal(.firstProbe), after: 0...1)
+                guard Double.random(in: 0..<1, using: &random) < 0.9 else { continue }
+                emit(.landingView, after: 2...20)
+                let reads = Int.random(in: 0...5, using: &random)
+                for index in 0..<reads {
+                    if Double.random(in: 0..<1, using: &random) < 0.35 {
+                        let query = Self.queries[Int.random(in: 0..<Self.queries.count, using: &random)]
+                        emit(.search(query: query.0, results: query.1, books: ["wikipedia_fr_all"]))
+                        if query.1 == 0 { continue }
+                    }
+                    let skewed = Int(pow(Double.random(in: 0..<1, using: &random), 2) * Double(Self.articles.count))
+                    let article = Self.articles[skewed]
+                    let arrival: UsageEvent.Arrival = index == 0 ? .landing : [.link, .link, .search].randomElement(using: &random)!
+                    emit(.articleView(book: article.book, path: article.path, title: article.title, arrival: arrival), after: 20...240)
+                }
+            }
+            log.flush()
+        }
+        log.close()
+        return count
+    }
+}

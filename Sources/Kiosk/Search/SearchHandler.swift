@@ -1,0 +1,61 @@
+import HTTPServer
+
+/// `/search`: full-text search over one or several books (kiwix-serve's parameters), as an HTML
+/// page (no JavaScript), RSS/OpenSearch XML (`format=xml`) or JSON (`format=json`).
+struct SearchHandler: Sendable {
+    let context: KioskContext
+    let service: SearchService
+
+    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+        guard segments.allSatisfy(\.isEmpty) else { return ErrorPages.notFound(request: request, context: context) }
+        guard let query = SearchRequest(request.query) else {
+            return Response.text("Bad request: start, pageLength and format must be valid.\n", status: 400)
+        }
+        let language = context.language(for: request)
+        var books: [Book] = []
+        for name in query.names where !name.isEmpty {
+            guard let book = context.library.book(named: name) else {
+                return ErrorPages.bookNotFound(name, request: request, context: context)
+            }
+            books.append(book)
+        }
+        for id in query.ids where !id.isEmpty {
+            guard let book = context.library.book(id: id) else {
+                return ErrorPages.bookNotFound(id, request: request, context: context)
+            }
+            books.append(book)
+        }
+        if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
+            books = Self.defaultBooks(context.library.books, language: language)
+        }
+        books = Self.unique(books)
+        let outcome = service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength)
+        if !query.pattern.isEmpty {
+            context.usage.record(UsageEvent(.search(query: TextFolding.fold(query.pattern), results: outcome.total,
+                                                    books: books.map(\.name)), from: request))
+        }
+        var response: Response
+        switch query.format ?? .html {
+        case .html:
+            response = SearchResultsPage.render(query: query, books: books, outcome: outcome, language: language,
+                                                context: context)
+        case .xml:
+            response = SearchResultsXML.render(query: query, books: books, outcome: outcome)
+        case .json:
+            response = SearchResultsJSON.render(query: query, outcome: outcome)
+        }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    /// With no book named: every book in the visitor's language, else every book.
+    static func defaultBooks(_ all: [Book], language: String) -> [Book] {
+        let matching = all.filter { HomePage.htmlLanguage($0.language) == language }
+        return matching.isEmpty ? all : matching
+    }
+
+    static func unique(_ books: [Book]) -> [Book] {
+        var seen = Set<String>()
+        return books.filter { seen.insert($0.name).inserted }
+    }
+}

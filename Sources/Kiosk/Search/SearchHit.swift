@@ -1,0 +1,26 @@
+/// One line of a results page: an article of a book.
+public struct SearchHit: Sendable {
+    public let book: Book
+    public let path: String
+    public let title: String
+    /// libzim's snippet (HTML: escaped text with matched words in `<b>`), may be empty.
+    public let snippet: String
+    /// Words in the article, 0 when unknown.
+    public let wordCount: Int
+    /// Xapian's relevance percentage (0 for title matches).
+    public let score: Int
+    /// Found by title rather than by the full-text index.
+    public let isTitleMatch: Bool
+}
+
+/// A page of search results and what the visitor should be told about it.
+public struct SearchOutcome: Sendable {
+    /// The requested page.
+    public let hits: [SearchHit]
+    /// Estimated number of results in all.
+    public let total: Int
+    /// The time budget ran out: the page holds what was found, plus title matches.
+    public let timedOut: Bool
+    /// Books searched by title only, having no full-text index.
+    public let booksWithoutIndex: [Book]
+}

@@ -1,0 +1,50 @@
+import HTTPServer
+
+/// The parameters of `/search`, as kiwix-serve 3.3.0 takes them.
+struct SearchRequest: Sendable {
+    enum Format: String, Sendable { case html, xml, json }
+
+    let pattern: String
+    /// Book names as given (`books.name` repeated, `content`), and ids (`books.id`).
+    let names: [String]
+    let ids: [String]
+    /// 0-based first result (kiwix's `start` is 1-based; 0 is taken as 1).
+    let start: Int
+    let pageLength: Int
+    let format: Format?
+
+    static let defaultPageLength = 25
+    static let maxPageLength = 140
+
+    /// Nil when a parameter is malformed (→ 400).
+    init?(_ query: QueryParameters) {
+        pattern = query["pattern"] ?? ""
+        names = query.all("books.name") + query.all("content")
+        ids = query.all("books.id")
+        let startText = query["start"] ?? "1"
+        let lengthText = query["pageLength"] ?? String(Self.defaultPageLength)
+        guard let start = Int(startText.isEmpty ? "1" : startText), start >= 0,
+              let length = Int(lengthText.isEmpty ? String(Self.defaultPageLength) : lengthText), length >= 0 else {
+            return nil
+        }
+        self.start = max(start, 1) - 1
+        pageLength = min(length == 0 ? Self.defaultPageLength : length, Self.maxPageLength)
+        if let raw = query["format"], !raw.isEmpty {
+            guard let format = Format(rawValue: raw) else { return nil }
+            self.format = format
+        } else {
+            format = nil
+        }
+    }
+
+    /// Query string for another page of the same search (`start` 1-based).
+    func link(start: Int, format: Format? = nil) -> String {
+        var parts = ["pattern=" + URLPath.encodeQueryValue(pattern)]
+        parts += names.map { "books.name=" + URLPath.encodeQueryValue($0) }
+        parts += ids.map { "books.id=" + URLPath.encodeQueryValue($0) }
+        parts.append("start=\(start)")
+        parts.append("pageLength=\(pageLength)")
+        if let format = format ?? self.format { parts.append("format=\(format.rawValue)") }
+        return "/search?" + parts.joined(separator: "&")
+    }
+}

@@ -1,0 +1,36 @@
+import HTTPServer
+
+/// `format=json`: the results for the landing page's own search box.
+enum SearchResultsJSON {
+    struct Body: Encodable {
+        let pattern: String
+        let total: Int
+        let start: Int
+        let pageLength: Int
+        let timedOut: Bool
+        let booksWithoutIndex: [String]
+        let results: [Result]
+    }
+
+    struct Result: Encodable {
+        let book: String
+        let bookTitle: String
+        let path: String
+        let url: String
+        let title: String
+        let snippet: String
+        let wordCount: Int
+        let titleMatch: Bool
+    }
+
+    static func render(query: SearchRequest, outcome: SearchOutcome) -> Response {
+        let results = outcome.hits.map {
+            Result(book: $0.book.name, bookTitle: $0.book.title, path: $0.path,
+                   url: URLPath.content(book: $0.book.name, path: $0.path), title: $0.title, snippet: $0.snippet,
+                   wordCount: $0.wordCount, titleMatch: $0.isTitleMatch)
+        }
+        return Response.json(JSONText.encode(Body(
+            pattern: query.pattern, total: outcome.total, start: query.start + 1, pageLength: query.pageLength,
+            timedOut: outcome.timedOut, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name), results: results)))
+    }
+}

@@ -1,0 +1,38 @@
+import HTTPServer
+
+/// `format=xml`: kiwix-serve 3.3.0's RSS 2.0 + OpenSearch results.
+enum SearchResultsXML {
+    static func render(query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {
+        let pattern = query.pattern.htmlEscaped
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"
+                 xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"
+                 xmlns:atom="http://www.w3.org/2005/Atom">
+              <channel>
+                <title>Search: \(pattern)</title>
+                <link>\(query.link(start: query.start + 1, format: .xml).htmlEscaped)</link>
+                <description>Search result for \(pattern)</description>
+                <opensearch:totalResults>\(outcome.total)</opensearch:totalResults>
+                <opensearch:startIndex>\(query.start + 1)</opensearch:startIndex>
+                <opensearch:itemsPerPage>\(query.pageLength)</opensearch:itemsPerPage>
+                <atom:link rel="search" type="application/opensearchdescription+xml" href="/search/searchdescription.xml"/>
+                <opensearch:Query role="request" searchTerms="\(pattern)" startIndex="\(query.start + 1)" count="\(query.pageLength)"/>
+
+            """
+        for hit in outcome.hits {
+            xml += """
+                    <item>
+                      <title>\(hit.title.htmlEscaped)</title>
+                      <link>\(URLPath.content(book: hit.book.name, path: hit.path).htmlEscaped)</link>
+                      <description>\(hit.snippet.htmlEscaped)</description>
+                      <book><title>\(hit.book.title.htmlEscaped)</title></book>
+                      <wordCount>\(hit.wordCount)</wordCount>
+                    </item>
+
+                """
+        }
+        xml += "  </channel>\n</rss>\n"
+        return Response.text(xml, contentType: "application/rss+xml; charset=utf-8")
+    }
+}

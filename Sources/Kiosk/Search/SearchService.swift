@@ -1,0 +1,195 @@
+import Dispatch
+import Foundation
+import Synchronization
+import ZimKit
+
+/// Full-text search and title suggestions over the library's books.
+///
+/// - libzim searchers are not thread-safe: each book has a pool of them (`SearchSettings
+///   .searchersPerBook`), so several searches on a book run at once.
+/// - Every full-text search has a time budget: it runs on a worker thread and the request waits
+///   at most `timeBudget`, then answers with what was found plus title matches.
+/// - Ranking: articles whose folded title is the folded query come first ("etats unis" →
+///   "États-Unis"), then Xapian's order.
+public final class SearchService: Sendable {
+    let library: Library
+    let settings: SearchSettings
+    private let states = Mutex<[ObjectIdentifier: BookSearchState]>([:])
+    private let cache: PageCache
+
+    public init(library: Library, settings: SearchSettings = SearchSettings()) {
+        self.library = library
+        self.settings = settings
+        self.cache = PageCache(capacity: settings.cachedPages)
+    }
+
+    /// The search state of `book`, made on first use; states of books no longer served are dropped.
+    func state(for book: Book) -> BookSearchState {
+        let key = ObjectIdentifier(book)
+        if let existing = states.withLock({ $0[key] }) { return existing }
+        let made = BookSearchState(book: book, settings: settings)
+        let current = Set(library.books.map(ObjectIdentifier.init))
+        return states.withLock { states in
+            // The state holds its book, so an ObjectIdentifier key can't be reused while present.
+            states = states.filter { current.contains($0.key) }
+            if let raced = states[key] { return raced }
+            states[key] = made
+            return made
+        }
+    }
+
+    // MARK: Full text
+
+    /// Results `start..<start+pageLength` (0-based) for `pattern` over `books`.
+    public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int) -> SearchOutcome {
+        let folded = TextFolding.fold(pattern)
+        let withoutIndex = books.filter { !$0.hasFullTextIndex }
+        guard !folded.isEmpty, !books.isEmpty else {
+            return SearchOutcome(hits: [], total: 0, timedOut: false, booksWithoutIndex: withoutIndex)
+        }
+        let deadline = DispatchTime.now() + settings.timeBudget
+        let exact = books.flatMap { exactTitleHits(folded, pattern: pattern, in: $0) }
+        let depth = start + pageLength + exact.count
+        let (fullText, timedOut) = fullTextHits(folded, in: books.filter(\.hasFullTextIndex), depth: depth,
+                                                deadline: deadline)
+        var hits = exact
+        var seen = Set(exact.map { $0.book.id + "/" + $0.path })
+        for hit in fullText.hits where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
+        var titleOnly = 0
+        let titleBooks = timedOut ? books : withoutIndex
+        for book in titleBooks {
+            let prefixed = titlePrefixHits(folded, in: book, limit: max(depth, 25))
+            for hit in prefixed where seen.insert(hit.book.id + "/" + hit.path).inserted {
+                hits.append(hit)
+                titleOnly += 1
+            }
+        }
+        let duplicates = exact.count + fullText.hits.count + titleOnly - hits.count
+        let total = max(hits.count, exact.count + fullText.total + titleOnly - max(duplicates, 0))
+        let page = start < hits.count ? Array(hits[start..<min(hits.count, start + pageLength)]) : []
+        return SearchOutcome(hits: page, total: total, timedOut: timedOut, booksWithoutIndex: withoutIndex)
+    }
+
+    /// Articles titled exactly like the query once both are folded (non-redirects first; a
+    /// redirect counts as its target).
+    func exactTitleHits(_ folded: String, pattern: String, in book: Book) -> [SearchHit] {
+        let archive = book.archive
+        var entries: [Entry] = []
+        if let index = state(for: book).titleIndex() {
+            entries = index.exact(folded, limit: 4).compactMap { try? archive.entry(atIndex: $0) }
+        } else {
+            // No folded index (too many titles): try the title as typed and capitalised.
+            let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+            for candidate in [trimmed, trimmed.prefix(1).uppercased() + trimmed.dropFirst()] {
+                if let entry = try? archive.entry(title: candidate) { entries.append(entry) }
+            }
+        }
+        var hits: [SearchHit] = []
+        var paths = Set<String>()
+        for entry in entries {
+            guard let target = resolve(entry, in: archive), paths.insert(target.path).inserted else { continue }
+            hits.append(SearchHit(book: book, path: target.path, title: target.title, snippet: "", wordCount: 0,
+                                  score: 100, isTitleMatch: true))
+            if hits.count == 2 { break }
+        }
+        return hits
+    }
+
+    /// Title matches by prefix of the folded title (books without a full-text index, timeouts).
+    func titlePrefixHits(_ folded: String, in book: Book, limit: Int) -> [SearchHit] {
+        titleSuggestions(folded, in: book, limit: limit).map {
+            SearchHit(book: book, path: $0.path, title: $0.title, snippet: "", wordCount: 0, score: 0,
+                      isTitleMatch: true)
+        }
+    }
+
+    private func resolve(_ entry: Entry, in archive: Archive) -> Entry? {
+        var current = entry
+        var hops = 0
+        while current.isRedirect {
+            guard hops < 8, let next = try? archive.redirectTarget(of: current) else { return nil }
+            current = next
+            hops += 1
+        }
+        return current
+    }
+
+    /// Full-text results of every book, merged by score, each book on a worker thread with the
+    /// deadline.
+    private func fullTextHits(_ folded: String, in books: [Book], depth: Int,
+                              deadline: DispatchTime) -> (hits: (hits: [SearchHit], total: Int), timedOut: Bool) {
+        guard !books.isEmpty else { return (([], 0), false) }
+        let collected = Collected()
+        let group = DispatchGroup()
+        for book in books {
+            let key = "\(book.id)|\(depth)|\(folded)"
+            if let cached = cache.get(key) {
+                collected.append(book, cached)
+                continue
+            }
+            let state = state(for: book)
+            group.enter()
+            DispatchQueue.global().async { [cache] in
+                defer { group.leave() }
+                guard let pool = state.searchers, let searcher = pool.acquire(until: deadline) else { return }
+                defer { pool.release(searcher) }
+                guard let results = try? searcher.search(folded, start: 0, maxResults: depth) else { return }
+                cache.put(key, results)
+                collected.append(book, results)
+            }
+        }
+        let timedOut = group.wait(timeout: deadline) == .timedOut
+        let lists = collected.lists
+        var hits: [SearchHit] = []
+        var total = 0
+        for (book, results) in lists {
+            total += results.estimatedMatches
+            hits += results.results.map {
+                SearchHit(book: book, path: $0.path, title: $0.title, snippet: $0.snippet,
+                          wordCount: max($0.wordCount, 0), score: $0.score, isTitleMatch: false)
+            }
+        }
+        if lists.count > 1 {
+            hits = hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
+                .map(\.element)
+        }
+        return ((hits, total), timedOut)
+    }
+
+    // MARK: Suggestions
+
+    /// Up to `limit` title suggestions for what the visitor typed: titles starting with it
+    /// (accents and case ignored, shortest first), then libzim's word matches.
+    public func suggest(_ term: String, in book: Book, limit: Int) -> [SearchResult] {
+        titleSuggestions(TextFolding.fold(term), in: book, limit: limit)
+    }
+
+    func titleSuggestions(_ folded: String, in book: Book, limit: Int) -> [SearchResult] {
+        guard !folded.isEmpty, limit > 0 else { return [] }
+        let state = state(for: book)
+        let archive = book.archive
+        var out: [SearchResult] = []
+        var paths = Set<String>()
+        if let index = state.titleIndex(wait: 0.25) {
+            // A redirect is shown as its target ("USA" → "États-Unis"), once.
+            for position in index.withPrefix(folded, limit: limit * 2) where out.count < limit {
+                guard let entry = try? archive.entry(atIndex: position), let target = resolve(entry, in: archive),
+                      paths.insert(target.path).inserted else { continue }
+                out.append(SearchResult(path: target.path, title: target.title, entryIndex: target.index))
+            }
+        }
+        if out.count < limit, let suggester = state.suggesters.acquire(until: .now() + 0.25) {
+            defer { state.suggesters.release(suggester) }
+            let more = (try? suggester.suggest(folded, maxResults: limit))?.results ?? []
+            for result in more where out.count < limit && paths.insert(result.path).inserted { out.append(result) }
+        }
+        return out
+    }
+}
+
+/// Result lists handed back by worker threads (a class: closures can't capture a `Mutex`).
+private final class Collected: Sendable {
+    private let storage = Mutex<[(Book, SearchResults)]>([])
+    func append(_ book: Book, _ results: SearchResults) { storage.withLock { $0.append((book, results)) } }
+    var lists: [(Book, SearchResults)] { storage.withLock { $0 } }
+}

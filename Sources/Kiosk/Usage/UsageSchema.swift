@@ -1,0 +1,38 @@
+/// The usage database's tables. One row per event, small: article names are stored once in
+/// `articles`; suggestions and drops are tallied per day rather than stored per keystroke.
+///
+/// - `boots`: one row per boot of the machine, with the best known offset from the
+///   monotonic clock to the real date, how sure it is (`DatingLevel`), and the id of its first
+///   event (one index less to write for every event: re-dating scans from there).
+/// - `events.ts`: seconds since 1970 (local `day` and `hour` derived from it), NULL-dated
+///   rows have `dated = 0` and `day IS NULL` until their boot learns the date.
+/// - `events.device`: a keyed hash of address + device class, the key changing daily and
+///   never written anywhere; `class`: "phone/android" and the like.
+enum UsageSchema {
+    static let version = 1
+
+    static let create = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS boots (
+            id INTEGER PRIMARY KEY, boot_uuid TEXT UNIQUE NOT NULL,
+            offset REAL, level INTEGER NOT NULL DEFAULT 0, first_event INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS articles (
+            id INTEGER PRIMARY KEY, book TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
+            UNIQUE (book, path));
+        CREATE TABLE IF NOT EXISTS events (
+            id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, mono REAL NOT NULL,
+            ts REAL NOT NULL, dated INTEGER NOT NULL, day TEXT, hour INTEGER,
+            kind TEXT NOT NULL, device INTEGER NOT NULL, class TEXT NOT NULL,
+            article INTEGER, arrival TEXT, query TEXT, results INTEGER, books TEXT, detail TEXT);
+        CREATE INDEX IF NOT EXISTS events_day ON events (day);
+        CREATE TABLE IF NOT EXISTS tallies (
+            day TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, name));
+        INSERT OR IGNORE INTO meta VALUES ('schema', '1');
+        """
+
+    /// SQL deriving the local day and hour of `ts` (SQLite's 'localtime' follows /etc/localtime and TZ).
+    static let dayExpression = "strftime('%Y-%m-%d', ts, 'unixepoch', 'localtime')"
+    static let hourExpression = "CAST(strftime('%H', ts, 'unixepoch', 'localtime') AS INTEGER)"
+}

@@ -1,0 +1,137 @@
+import Foundation
+import HTTPServer
+@testable import Kiosk
+import Synchronization
+import ZimKit
+
+/// Books and a router for the search, suggestion and catalog tests.
+final class SearchKiosk {
+    let directory: String
+    let library = Library()
+    let router: Router
+    let usage = CollectedUsage()
+
+    init(books: [(file: String, write: (String) throws -> Void)], settings: SearchSettings = SearchSettings()) throws {
+        directory = Fixtures.makeTemporaryDirectory()
+        let loader = BookLoader(library: library, validator: InProcessValidator(),
+                                cache: ValidationCache(file: nil), log: Log(minimumLevel: .error))
+        for (file, write) in books {
+            let path = directory + "/" + file
+            try write(path)
+            loader.load(path)
+        }
+        var context = KioskContext(library: library, responder: ContentResponder(cache: CompressedBodyCache(budget: 1 << 20)),
+                                   log: Log(minimumLevel: .error), usage: usage)
+        context.searchSettings = settings
+        router = KioskRoutes.router(context)
+    }
+
+    deinit { Fixtures.cleanUp(directory) }
+
+    func get(_ target: String, _ headers: [(String, String)] = []) -> Response {
+        router.handle(Request(method: .get, target: target, headers: HTTPHeaders(headers)))
+    }
+
+    func json(_ target: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(get(target).bodyBytes))
+    }
+}
+
+/// Usage events kept in memory.
+final class CollectedUsage: UsageRecording {
+    private let events = Mutex<[UsageEvent]>([])
+    func record(_ event: UsageEvent) { events.withLock { $0.append(event) } }
+    var all: [UsageEvent] { events.withLock { $0 } }
+}
+
+/// A French book whose titles are typed "the lazy way" in the ranking test: ~100 base subjects,
+/// each with two longer articles that mention the subject far more often than its own article
+/// does (the "Télévision aux États-Unis" before "États-Unis" trap).
+enum LazyTitleCorpus {
+    static let subjects = [
+        "États-Unis", "Révolution française", "École normale supérieure", "Cathédrale Notre-Dame de Paris",
+        "Île-de-France", "Côte d'Ivoire", "Élisabeth II", "Première Guerre mondiale", "Seconde Guerre mondiale",
+        "Théâtre", "Économie", "Molière", "Château de Versailles", "Musée du Louvre", "Tour Eiffel", "Jeanne d'Arc",
+        "Napoléon Ier", "Louis XIV", "Victor Hugo", "Émile Zola", "Clermont-Ferrand", "Puy-de-Dôme",
+        "Auvergne-Rhône-Alpes", "Marseille", "Lyon", "Méditerranée", "Océan Atlantique", "Mont Blanc", "Pyrénées",
+        "Loire (fleuve)", "Rhône", "Québec", "Montréal", "Sénégal", "Algérie", "Maroc", "Belgique", "Suisse",
+        "Allemagne", "Espagne", "Italie", "Royaume-Uni", "Chine", "Japon", "Inde", "Brésil", "Égypte antique",
+        "Grèce antique", "Rome antique", "Moyen Âge", "Renaissance", "Siècle des Lumières", "Impressionnisme",
+        "Cinéma français", "Chanson française", "Cuisine française", "Vin", "Fromage", "Mathématiques", "Physique",
+        "Chimie", "Biologie", "Astronomie", "Système solaire", "Lune", "Soleil", "Terre", "Mars (planète)",
+        "Énergie nucléaire", "Électricité", "Ordinateur", "Internet", "Wikipédia", "Encyclopédie",
+        "Bibliothèque nationale de France", "Sorbonne", "Académie française", "Langue française", "Occitan",
+        "Breton", "Corse", "Alsace", "Bretagne", "Normandie", "Provence", "Paris", "Football", "Tour de France",
+        "Jeux olympiques", "Rugby à XV", "Pétanque", "Cyclisme", "Charles de Gaulle", "Marie Curie",
+        "Cathédrale de Chartres", "Mont-Saint-Michel", "Fête nationale française", "Œuvre d'art", "Forêt",
+        "Volcan", "Agriculture", "Télévision",
+    ]
+
+    /// (title, path, text) of every article.
+    static var articles: [(title: String, path: String, text: String)] {
+        var out: [(String, String, String)] = []
+        var seen = Set<String>()
+        for subject in subjects {
+            let derived = ["Histoire de \(subject)", "Télévision et \(subject)"]
+            for title in [subject] + derived where seen.insert(title).inserted {
+                let path = title.replacingOccurrences(of: " ", with: "_")
+                let mentions = title == subject ? 1 : 12
+                var text = "<p>\(title) est un article de l'encyclopédie.</p>"
+                for _ in 0..<mentions { text += "<p>Au sujet de \(subject) : \(subject), \(subject) et encore \(subject).</p>" }
+                out.append((title, path, text))
+            }
+        }
+        return out
+    }
+
+    static func write(to path: String) throws {
+        var options = ZimWriter.Options()
+        options.fullTextIndexLanguage = "fra"
+        let writer = try ZimWriter(path: path, options: options)
+        try writer.addMetadata("Title", "Corpus paresseux")
+        try writer.addMetadata("Language", "fra")
+        try writer.addMetadata("Description", "Titres français tapés sans accents")
+        for article in articles {
+            try writer.addItem(path: article.path, title: article.title, mimeType: "text/html",
+                               text: Fixtures.page(article.title, article.text), frontArticle: true)
+        }
+        try writer.addRedirect(path: "USA", title: "USA", target: "États-Unis", frontArticle: true)
+        writer.setMainPath("Paris")
+        try writer.finish()
+    }
+}
+
+/// kiwix-serve 3.3.0 (Debian's kiwix-tools) on 127.0.0.1, for comparisons.
+final class KiwixServe {
+    let port: Int
+    private let process = Process()
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/kiwix-serve") && Fixtures.sharedZimFolder != nil
+    }
+
+    init(_ zims: [String]) throws {
+        port = Int.random(in: 20_000...60_000)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/kiwix-serve")
+        process.arguments = ["--address", "127.0.0.1", "--port", String(port)] + zims
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            if (try? Curl.get("http://127.0.0.1:\(port)/catalog/v2/searchdescription.xml"))?.status == 200 { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    deinit { stop() }
+
+    /// Stops the server (also done when released).
+    func stop() {
+        guard process.isRunning else { return }
+        // kiwix-serve 3.3.0 does not stop on SIGTERM while idle: SIGKILL.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func get(_ target: String) throws -> Curl.Result { try Curl.get("http://127.0.0.1:\(port)\(target)") }
+}

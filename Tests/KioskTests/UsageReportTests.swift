@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+@Suite("Usage reports, merge and log export")
+struct UsageReportTests {
+    /// A database with a small, known day of traffic.
+    private func database(in dir: String, name: String = "usage.sqlite", addresses: [String] = ["10.0.0.1", "10.0.0.2", "10.0.0.3"]) throws -> String {
+        let path = dir + "/" + name
+        let clock = FakeUsageClock(wall: UsageFixtures.morning)
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: clock)
+        for address in addresses {
+            log.record(UsageEvent(.portal(.firstProbe), clientAddress: address, userAgent: "CaptiveNetworkSupport-481 wispr"))
+            log.record(UsageEvent(.landingView, clientAddress: address, userAgent: UsageFixtures.iphone))
+            clock.advance(60)
+            log.record(UsageFixtures.view("Cathédrale", from: address, agent: UsageFixtures.iphone, arrival: .landing))
+            log.record(UsageFixtures.search("tour de jaude", results: 0, from: address))
+        }
+        log.record(UsageFixtures.search("Jean Dupont 12 rue des Lilas", results: 0, from: addresses[0]))
+        log.record(UsageFixtures.search("jean dupont 12 rue des lilas", results: 0, from: addresses[0]))
+        log.record(UsageEvent(.signScan(signID: "place-jaude"), clientAddress: addresses[1], userAgent: UsageFixtures.iphone))
+        log.record(UsageEvent(.suggestion(book: "ville"), clientAddress: addresses[1], userAgent: UsageFixtures.android))
+        clock.advance(3 * 3600)   // back in the afternoon: a second visit
+        log.record(UsageFixtures.view("Accueil", from: addresses[0], agent: UsageFixtures.iphone, arrival: .search))
+        log.close()
+        return path
+    }
+
+    @Test func indicatorsAndKThresholdOnQueries() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let path = try database(in: dir)
+        let report = try UsageReportBuilder(databases: [path]).build()
+        let day = LocalDay.day(UsageFixtures.morning)
+        #expect(report.totals.peopleReached == 3 && report.totals.peakDay == day)
+        #expect(report.totals.pagesRead == 4 && report.totals.visits == 4)
+        #expect(report.totals.searches == 5 && report.totals.zeroResultSearches == 5)
+        #expect(report.totals.signScans == 1 && report.totals.suggestions == 1)
+        #expect(report.hours[10].pagesRead == 3 && report.hours[13].pagesRead == 1)
+        #expect(report.topArticles.first?.title == "Cathédrale" && report.topArticles.first?.views == 3)
+        #expect(report.signs.first?.sign == "place-jaude" && report.signs.first?.day == day)
+        #expect(report.funnel.joined == 3 && report.funnel.landed == 3 && report.funnel.read == 3)
+        // The private query was made by one device only: withheld (k = 2), but counted.
+        #expect(report.contentGaps.map(\.query) == ["tour de jaude"])
+        #expect(report.topSearches.map(\.query) == ["tour de jaude"])
+        #expect(report.hiddenQueries == 1)
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(!json.contains("dupont"))
+        var lenient = UsageReportBuilder(databases: [path])
+        lenient.minimumDevices = 1
+        #expect(try lenient.build().contentGaps.map(\.query).contains("jean dupont 12 rue des lilas"))
+        // Renderers.
+        let html = ReportHTML.render(report, language: "fr")
+        #expect(html.contains("Personnes touchées") && html.contains("<svg") && !html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("dupont"))
+        #expect(ReportHTML.render(report, language: "en").contains("People reached"))
+        let tables = ReportCSV.tables(report)
+        #expect(tables.map(\.name).contains("content_gaps"))
+        #expect(tables.first { $0.name == "days" }?.csv.hasPrefix("day,people,visits,pages_read") == true)
+    }
+
+    @Test func twoKiosksMergeIntoOneReport() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let a = try database(in: dir, name: "mairie.sqlite")
+        let b = try database(in: dir, name: "bibli.sqlite", addresses: ["10.0.0.1", "10.0.0.7"])
+        let merged = try UsageReportBuilder(databases: [a, b]).build()
+        // Same addresses at two kiosks are different devices (different keys, different kiosks).
+        #expect(merged.totals.peopleReached == 5)
+        #expect(merged.totals.pagesRead == 4 + 3)
+        #expect(merged.kiosks == ["mairie.sqlite", "bibli.sqlite"])
+        #expect(merged.topArticles.first?.views == 5)
+        // The private query now has 2 device-days (one per kiosk): shown.
+        #expect(merged.hiddenQueries == 0)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/goaccess")))
+    func goAccessReadsTheExportedLog() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let path = try database(in: dir)
+        var log = ""
+        let lines = try CombinedLogExporter(databases: [path]).export { log += $0 }
+        #expect(lines == 7)   // 4 articles + 3 welcome pages
+        #expect(!log.contains("10.0.0.1 ") && !log.contains("iPhone OS 18_1"))
+        try log.write(toFile: dir + "/views.log", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/goaccess")
+        process.arguments = [dir + "/views.log", "--log-format=COMBINED", "--no-global-config", "-o", dir + "/out.json"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/out.json"))) as? [String: Any]
+        let general = try #require(json?["general"] as? [String: Any])
+        #expect(general["total_requests"] as? Int == 7)
+        #expect(general["valid_requests"] as? Int == 7)
+        #expect(general["failed_requests"] as? Int == 0)
+        #expect(general["unique_visitors"] as? Int == 3)
+    }
+
+    @Test func theCLIWritesHTMLCSVAndJSON() throws {
+        let executable = try #require(Fixtures.wikikioskExecutable)
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        _ = try database(in: dir)
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, output)
+        }
+        let (status, json) = try run(["report", "--state-dir", dir, "--format", "json"])
+        #expect(status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((object?["totals"] as? [String: Any])?["pagesRead"] as? Int == 4)
+        #expect(try run(["report", "--state-dir", dir, "--lang", "en", "--out", dir + "/r.html"]).0 == 0)
+        #expect(try String(contentsOfFile: dir + "/r.html", encoding: .utf8).contains("People reached"))
+        #expect(try run(["report", "--state-dir", dir, "--format", "csv", "--out", dir + "/csv"]).0 == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/csv/top_articles.csv"))
+        #expect(try run(["report", "--merge", dir + "/usage.sqlite", dir + "/usage.sqlite", "--format", "json"]).0 == 0)
+        #expect(try run(["export-log", "--state-dir", dir]).1.split(separator: "\n").count == 7)
+        // Malformed input: a clear failure, no crash.
+        #expect(try run(["report", "--state-dir", dir, "--from", "2026-13-45"]).0 == 64)
+        #expect(try run(["report", "--state-dir", dir + "/nowhere"]).0 == 1)
+        try "not a database".write(toFile: dir + "/bad.sqlite", atomically: true, encoding: .utf8)
+        #expect(try run(["report", "--merge", dir + "/bad.sqlite"]).0 == 1)
+    }
+}
