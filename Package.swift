@@ -42,12 +42,36 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CSystemClock"),
+        // QR signs: libqrencode for the codes, cairo + pango for PDF / SVG / PNG plaques.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        // Staff area: Argon2id password hashes and random session ids.
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ZimKit", dependencies: ["CZim"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
-        .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock"]),
+        .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock",
+                                              "CQRencode", "CCairo", "CPango", "CSodium"]),
         .executableTarget(
             name: "wikikiosk",
-            dependencies: ["Kiosk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),

@@ -14,6 +14,9 @@
 #   Benchmarks/run.sh                 # full run (~12 minutes)
 #   SCRATCH=.build-me Benchmarks/run.sh   # build with another scratch path
 #   ARTICLES=5000 DURATION=5 Benchmarks/run.sh
+#   CORPUS=zipf Benchmarks/run.sh     # realistic text (Zipf vocabulary of 20,000 words) instead of
+#                                     # the 150-word one where every query matches every article
+#   SECTIONS=search Benchmarks/run.sh # only search and suggestions ("articles search" by default)
 #
 # Needs: kiwix-tools (kiwix-serve 3.3.0), wrk, util-linux (taskset). Installs them with apt when missing.
 set -euo pipefail
@@ -28,6 +31,9 @@ OUT=${OUT:-Benchmarks/out}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 SCRATCH=${SCRATCH:-}
+CORPUS=${CORPUS:-small}
+SECTIONS=${SECTIONS:-"articles search"}
+SUFFIX=""; [ "$CORPUS" = small ] || SUFFIX="_$CORPUS"
 BUILD_ARGS=()
 [ -n "$SCRATCH" ] && BUILD_ARGS=(--scratch-path "$SCRATCH")
 mkdir -p "$OUT"
@@ -44,15 +50,15 @@ swift build -c release "${BUILD_ARGS[@]}" --product wikikiosk >&2
 swift build -c release "${BUILD_ARGS[@]}" --product benchmark-zim >&2
 BIN=$(swift build -c release "${BUILD_ARGS[@]}" --show-bin-path)
 
-ZIM="$OUT/bench_${ARTICLES}.zim"
-QUERIES="$OUT/queries_${ARTICLES}.txt"
+ZIM="$OUT/bench_${ARTICLES}${SUFFIX}.zim"
+QUERIES="$OUT/queries_${ARTICLES}${SUFFIX}.txt"
 if [ ! -f "$ZIM" ] || [ ! -f "$QUERIES" ]; then
-    echo "writing $ZIM ($ARTICLES articles)..." >&2
+    echo "writing $ZIM ($ARTICLES articles, $CORPUS corpus)..." >&2
     rm -f "$ZIM"
-    "$BIN/benchmark-zim" "$ZIM" "$OUT/paths_${ARTICLES}.txt" "$ARTICLES" "$QUERIES" >&2
+    "$BIN/benchmark-zim" "$ZIM" "$OUT/paths_${ARTICLES}${SUFFIX}.txt" "$ARTICLES" "$QUERIES" "$CORPUS" >&2
 fi
 BOOK=$(basename "$ZIM" .zim)
-head -n "$WORKSET" "$OUT/paths_${ARTICLES}.txt" > "$OUT/workset.txt"
+head -n "$WORKSET" "$OUT/paths_${ARTICLES}${SUFFIX}.txt" > "$OUT/workset.txt"
 
 peak_rss_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
@@ -83,13 +89,15 @@ run_server() {
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-RESULTS="$OUT/results.txt"
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+
+if [[ " $SECTIONS " == *" articles "* ]]; then
+RESULTS="$OUT/results$SUFFIX.txt"
 : > "$RESULTS"
 run_server kiwix-serve 18081 "/$BOOK/" kiwix-serve --port 18081 --address 127.0.0.1 --threads 4 "$ZIM" | tee -a "$RESULTS" >&2
 run_server wikikiosk 18082 "/content/$BOOK/" "$BIN/wikikiosk" serve --address 127.0.0.1 --port 18082 --threads 4 \
     --state-dir "$OUT/state" "$ZIM" | tee -a "$RESULTS" >&2
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 echo
 echo "Articles from a $ARTICLES-article ZIM, working set of $WORKSET articles cycled, gzip accepted;"
 echo "server pinned to CPU $SERVER_CPU, wrk to CPU $CLIENT_CPU, ${DURATION}s per point. $(date -u +%F)"
@@ -109,6 +117,8 @@ krss=$(grep '^kiwix-serve' "$RESULTS" | field rss | sort -n | tail -1)
 wrss=$(grep '^wikikiosk' "$RESULTS" | field rss | sort -n | tail -1)
 echo
 echo "Peak RSS: kiwix-serve $krss MiB, wikikiosk $wrss MiB (ratio $(echo "scale=2; $wrss / $krss" | bc))."
+fi
+[[ " $SECTIONS " == *" search "* ]] || exit 0
 
 # ---- Search and suggestions ---------------------------------------------------------------------
 
@@ -160,7 +170,7 @@ run_search() {
     kill "$pid" 2>/dev/null; sleep 0.5; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
-SEARCH_RESULTS="$OUT/search-results.txt"
+SEARCH_RESULTS="$OUT/search-results$SUFFIX.txt"
 : > "$SEARCH_RESULTS"
 run_search kiwix-serve 18081 "/$BOOK/" "/search?content=$BOOK&pattern=" "/suggest?content=$BOOK&term=" \
     kiwix-serve --port 18081 --address 127.0.0.1 --threads 4 "$ZIM" | tee -a "$SEARCH_RESULTS" >&2
@@ -169,7 +179,7 @@ run_search wikikiosk 18082 "/content/$BOOK/" "/search?content=$BOOK&pattern=" "/
     | tee -a "$SEARCH_RESULTS" >&2
 
 echo
-echo "Search and suggestions: $(wc -l < "$QUERIES") lazy queries cycled (titles and word pairs), ${DURATION}s per point."
+echo "Search and suggestions ($CORPUS corpus): $(wc -l < "$QUERIES") lazy queries cycled (titles and word pairs), ${DURATION}s per point."
 echo
 echo "| endpoint | connections | kiwix-serve req/s | wikikiosk req/s | ratio | kiwix p50 / p99 ms | wikikiosk p50 / p99 ms | errors (k / w) |"
 echo "|---|---|---|---|---|---|---|---|"

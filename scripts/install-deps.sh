@@ -4,6 +4,8 @@
 set -eu
 
 PACKAGES="pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev curl gzip libsqlite3-dev goaccess"
+# Staff area: Argon2id password hashes (libsodium).
+PACKAGES="$PACKAGES libsodium-dev"
 # Captive-portal and Deploy/ tests: the real dnsmasq, network namespaces (iproute2), a DHCP
 # client (udhcpc), nftables and shellcheck (small).
 PACKAGES="$PACKAGES dnsmasq-base iproute2 udhcpc nftables shellcheck"

@@ -6,10 +6,16 @@ import ZimKit
 // ~15 KB of HTML), internal links, a few images, a full-text index, and the list of article
 // paths (one per line) the load generator requests.
 //
-// usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000] [QUERIES.txt]
+// usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000] [QUERIES.txt] [small|zipf]
 //
 // QUERIES.txt (optional) gets 2,000 search queries typed the lazy way (no accents, lower case):
 // article titles ("article 4711 eglise") and pairs of words of the articles ("cathedrale clermont").
+//
+// Corpus `small` (default): text drawn uniformly from ~150 words, so every query word is in
+// nearly every article (a worst case for Xapian, unlike real text). Corpus `zipf`: text drawn
+// from a Zipf distribution (s = 1) over the common French words followed by 20,000 pronounceable
+// pseudo-words (like a real language's long tail), titles made of 1-3 such words, and queries
+// of titles and of pairs of content words drawn the same way.
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -19,6 +25,7 @@ guard arguments.count >= 3 else {
 let output = arguments[1]
 let pathsFile = arguments[2]
 let articleCount = arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000
+let zipfCorpus = arguments.count > 5 && arguments[5] == "zipf"
 
 /// A deterministic generator, so every run measures the same ZIM.
 struct SplitMix64: RandomNumberGenerator {
@@ -44,14 +51,84 @@ let vocabulary = """
     """.split(separator: " ").map(String.init)
 
 var random = SplitMix64(state: 42)
+
+/// The zipf corpus's words by rank: common French words first, then the vocabulary above, then
+/// pseudo-words made of French-looking syllables.
+let rankedWords: [String] = {
+    let common = """
+        de la le et les des en un du une que est pour qui dans par plus pas au sur ne se son il sa \
+        avec ce aux elle ses ou mais comme sont été être leur nous fait dont cette ont entre même aussi \
+        deux ans après tout ville premier lors première sous où très grand sans bien depuis ces été \
+        temps autres partie nom année fut était faire peut avait fois alors contre vers trois selon
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    var generator = SplitMix64(state: 7)
+    let onsets = ["b", "c", "d", "f", "g", "j", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "br", "cl", "gr", "pl", "tr"]
+    let vowels = ["a", "e", "i", "o", "u", "ou", "é", "è", "an", "on", "in", "au", "eu", "oi"]
+    let codas = ["", "", "", "n", "r", "s", "l", "t", "c", "x"]
+    var seen = Set(common + vocabulary)
+    var words = common + vocabulary.filter { !common.contains($0) }
+    while words.count < 20_000 + common.count {
+        var word = ""
+        for _ in 0..<(2 + Int(generator.next() % 3)) {
+            word += onsets[Int(generator.next() % UInt64(onsets.count))]
+            word += vowels[Int(generator.next() % UInt64(vowels.count))]
+        }
+        word += codas[Int(generator.next() % UInt64(codas.count))]
+        if seen.insert(word).inserted { words.append(word) }
+    }
+    return words
+}()
+
+/// Cumulative Zipf weights (s = 1) over `rankedWords`, for sampling by binary search.
+let zipfCumulative: [Double] = {
+    var total = 0.0
+    return rankedWords.indices.map { rank in
+        total += 1 / Double(rank + 1)
+        return total
+    }
+}()
+
+/// A word drawn from the Zipf distribution, skipping the `skip` most frequent.
+@MainActor func zipfWord(skip: Int = 0) -> String {
+    let low = skip == 0 ? 0 : zipfCumulative[skip - 1]
+    let target = low + (zipfCumulative[zipfCumulative.count - 1] - low) * Double(random.next() >> 11) / Double(1 << 53)
+    var lower = skip, upper = zipfCumulative.count - 1
+    while lower < upper {
+        let middle = (lower + upper) / 2
+        if zipfCumulative[middle] < target { lower = middle + 1 } else { upper = middle }
+    }
+    return rankedWords[lower]
+}
+
 @MainActor func sentence(_ words: Int) -> String {
     var parts: [String] = []
-    for _ in 0..<words { parts.append(vocabulary[Int(random.next() % UInt64(vocabulary.count))]) }
+    for _ in 0..<words {
+        parts.append(zipfCorpus ? zipfWord() : vocabulary[Int(random.next() % UInt64(vocabulary.count))])
+    }
     return parts.joined(separator: " ").prefix(1).uppercased() + parts.joined(separator: " ").dropFirst() + "."
 }
 
-func title(_ index: Int) -> String { "Article \(index) \(vocabulary[index % vocabulary.count])" }
-func path(_ index: Int) -> String { "A/" + title(index).replacingOccurrences(of: " ", with: "_") }
+/// Zipf corpus titles: 1-3 content words, unique ("Volbrenac", "Pont de Tranichou").
+let zipfTitles: [String] = {
+    guard zipfCorpus else { return [] }
+    var titles: [String] = []
+    var seen = Set<String>()
+    while titles.count < articleCount {
+        let words = 1 + Int(random.next() % 3)
+        var parts = [zipfWord(skip: 60)]
+        if words > 1 { parts.append(random.next() % 2 == 0 ? "de" : "du") }
+        if words > 1 { parts.append(zipfWord(skip: 60)) }
+        let text = parts.joined(separator: " ")
+        let title = text.prefix(1).uppercased() + text.dropFirst()
+        if seen.insert(TextFolding.fold(title)).inserted { titles.append(title) }
+    }
+    return titles
+}()
+
+@MainActor func title(_ index: Int) -> String {
+    zipfCorpus ? zipfTitles[index] : "Article \(index) \(vocabulary[index % vocabulary.count])"
+}
+@MainActor func path(_ index: Int) -> String { "A/" + title(index).replacingOccurrences(of: " ", with: "_") }
 
 var options = ZimWriter.Options()
 options.fullTextIndexLanguage = "fra"
@@ -94,6 +171,9 @@ if arguments.count > 4 {
     for n in 0..<2_000 {
         if n % 2 == 0 {
             queries.append(TextFolding.fold(title(Int(random.next() % UInt64(articleCount)))))
+        } else if zipfCorpus {
+            // Content words, as people type them (no "de", "la"…).
+            queries.append(TextFolding.fold(zipfWord(skip: 60) + " " + zipfWord(skip: 60)))
         } else {
             let a = vocabulary[Int(random.next() % UInt64(vocabulary.count))]
             let b = vocabulary[Int(random.next() % UInt64(vocabulary.count))]

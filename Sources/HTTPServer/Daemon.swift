@@ -8,7 +8,9 @@ import Darwin
 
 /// A running libmicrohttpd daemon: internal thread pool, epoll on Linux.
 ///
-/// Requests are parsed into `Request`s and handed to the `RequestHandler` on the pool threads.
+/// Requests are parsed into `Request`s and handed to the `RequestHandler` on the pool threads;
+/// a handler that answers later (`handle(_:completion:)`) has its connection suspended meanwhile,
+/// so one slow request never holds a pool thread.
 /// The daemon itself answers: 400 for a target that is not valid percent-encoded UTF-8 (or has
 /// NUL) — the handler is not called; 413 for a body over `maxBodySize` (a declared Content-Length
 /// gets a 413 answer; a chunked body that grows past the limit gets its connection closed);
@@ -63,7 +65,10 @@ public final class Daemon: Sendable {
         let retained = Unmanaged.passRetained(context)
         let cls = retained.toOpaque()
 
+        // Suspend/resume: deferred answers (`RequestHandler.handle(_:completion:)`); it implies
+        // MHD_USE_ITC, which wakes the pool thread owning a resumed connection.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_ITC.rawValue
+            | MHD_ALLOW_SUSPEND_RESUME.rawValue
         #if os(Linux)
         flags |= MHD_USE_EPOLL.rawValue
         #endif
@@ -85,6 +90,8 @@ public final class Daemon: Sendable {
             cmhd_option_uri_log(mhdURILog, cls),
             cmhd_option_notify_completed(mhdRequestCompleted, cls),
             cmhd_option_unescape(mhdUnescapeNothing, nil),
+            // Strict: 400 for an HTTP/1.1 request without Host and for spaces in the target.
+            cmhd_option_uint(.STRICT_FOR_CLIENT, 1),
             cmhd_option_end(),
         ]
         let daemon = options.withUnsafeMutableBufferPointer {
@@ -116,6 +123,9 @@ public final class Daemon: Sendable {
     ///   answered, with "Connection: close".
     /// - After the grace period, responses still being sent are cut (the client sees a short body);
     ///   a handler or stream `read` still running is waited for (MHD joins its threads).
+    /// - Requests still waiting for a deferred answer (`handle(_:completion:)`) after the grace
+    ///   period get "503 Service Unavailable" with "Retry-After: 5"; their later completion is
+    ///   ignored.
     ///
     /// Blocks until done. Calling it again (or concurrently) returns at once. Never call it from a
     /// request handler: it would wait for its own thread.
@@ -133,6 +143,15 @@ public final class Daemon: Sendable {
         while context.inFlight.load(ordering: .acquiring) > 0, ContinuousClock.now < deadline {
             usleep(2_000)
         }
+        // Deferred answers still missing: answer them 503 and resume their connections
+        // (MHD_stop_daemon must not see a suspended connection), then give MHD a moment to
+        // send those answers.
+        if context.deferred.closeAll() > 0 {
+            let sendBy = ContinuousClock.now.advanced(by: .seconds(1))
+            while context.inFlight.load(ordering: .acquiring) > 0, ContinuousClock.now < sendBy {
+                usleep(2_000)
+            }
+        }
         // Closes every connection (idle keep-alive ones, or any still busy after the grace
         // period), calls the completion callback for each and joins the pool threads.
         MHD_stop_daemon(daemon.handle.pointer)
@@ -142,6 +161,9 @@ public final class Daemon: Sendable {
 
     /// Requests between request line and completion (tests and diagnostics).
     var inFlightRequests: Int { context.inFlight.load(ordering: .relaxed) }
+
+    /// Requests whose connection is suspended waiting for a deferred answer (tests, diagnostics).
+    public var suspendedRequests: Int { context.deferred.count }
 }
 
 /// The MHD handle and the retained context, owned by the `Daemon`'s mutex until `stop()`.

@@ -10,6 +10,8 @@ final class DaemonContext: Sendable {
     let inFlight = Atomic<Int>(0)
     /// Set by `stop()`: responses then carry "Connection: close" so keep-alive clients let go.
     let stopping = Atomic<Bool>(false)
+    /// Requests whose connection is suspended, waiting for a deferred answer.
+    let deferred = DeferredRegistry()
 
     init(handler: any RequestHandler, maxBodySize: Int, errorLog: (@Sendable (String) -> Void)?) {
         self.handler = handler
@@ -27,6 +29,8 @@ final class RequestState {
     var headersSeen = false
     var responded = false
     var body: [UInt8] = []
+    /// Set while the connection is suspended waiting for the handler's deferred answer.
+    var reply: DeferredReply?
 
     init(target: String?) {
         self.target = target

@@ -14,6 +14,11 @@ struct RequestDispatch {
         if !state.headersSeen {
             // First call: headers are in, the body (if any) is not.
             state.headersSeen = true
+            if declaresBody, RequestFraming.problem(headers()) != nil {
+                // Ambiguous body framing (request smuggling): refuse and close the connection.
+                state.responded = true
+                return queue(RequestFraming.rejection())
+            }
             if let declared = declaredContentLength(), declared > UInt64(context.maxBodySize) {
                 // Answer before reading the body; MHD then closes the connection.
                 state.responded = true
@@ -32,7 +37,14 @@ struct RequestDispatch {
             }
             return .YES
         }
-        if state.responded { return .YES }
+        if state.responded {
+            // Called again after MHD_resume_connection: the deferred answer is in.
+            if let reply = state.reply, let response = reply.takeResumedAnswer() {
+                state.reply = nil
+                return queue(response)
+            }
+            return .YES
+        }
         state.responded = true
         // MHD passes any bytes before the first space as the method; RFC 9110 wants a token.
         guard let methodName = String(validatingCString: method), Self.isToken(methodName) else {
@@ -64,7 +76,14 @@ struct RequestDispatch {
         guard request.path != nil else {
             return queue(.plainError(400, "Bad Request"))
         }
-        return queue(context.handler.handle(request))
+        // The handler may answer at once (the usual case: queued right here) or later from
+        // another thread: then the connection is suspended and this pool thread moves on.
+        let reply = DeferredReply(connection: connection)
+        let registry = context.deferred
+        context.handler.handle(request) { response in reply.complete(response, registry: registry) }
+        if let response = reply.answerOrSuspend(registry: registry) { return queue(response) }
+        state.reply = reply
+        return .YES
     }
 
     private func queue(_ response: Response) -> MHD_Result {
@@ -106,7 +125,7 @@ struct RequestDispatch {
         return path + "?" + collector.pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 
-    private func headers() -> HTTPHeaders {
+    func headers() -> HTTPHeaders {
         let collector = HeaderCollector()
         withExtendedLifetime(collector) {
             _ = MHD_get_connection_values(connection, .HEADER_KIND, mhdCollectHeader,

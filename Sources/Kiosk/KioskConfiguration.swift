@@ -18,12 +18,26 @@ public struct KioskConfiguration: Sendable {
     public var compressedCacheBytes = 16 << 20
     /// Seconds an idle connection is kept open.
     public var connectionTimeout: UInt32 = 30
+    /// Connections open at once, in total. Idle and half-open connections cost no thread
+    /// (libmicrohttpd polls them), only a few KiB each.
+    public var connectionLimit: UInt32 = 512
+    /// Connections open at once from one address; 0 = no limit. On the hotspot every phone has
+    /// its own address (no NAT) and a browser opens at most 6 per site, so 64 leaves ample room
+    /// while one misbehaving device can't take more than an eighth of `connectionLimit`.
+    /// Benchmarks driving hundreds of connections from one machine need 0.
+    public var perIPConnectionLimit: UInt32 = 64
     /// The kiosk's own settings (kiosk-config/wikikiosk.conf): name, place, portal, featured articles.
     public var settings = KioskSettings()
     /// Interface strings: built-in tables plus kiosk-config/locales.
     public var localizer = Localizer()
     /// Usage statistics (database `usage.sqlite` in the state folder).
     public var usage = UsageSettings()
+    /// The settings file read (`…/wikikiosk.conf`), which the staff area writes back; nil when none.
+    public var configFile: String?
+    /// The QR sign catalogue (`signs.csv`) behind `/s/<id>`, and the signs' look template
+    /// (`sign-template.ini`); nil for none.
+    public var signCatalogFile: String?
+    public var signTemplateFile: String?
 
     public init() {}
 

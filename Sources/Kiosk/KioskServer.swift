@@ -9,6 +9,10 @@ public final class KioskServer: Sendable {
     private let daemon: Daemon
     /// The usage statistics log (nil with `--no-stats`): `today()` gives the live counters.
     public let usageLog: UsageLog?
+    /// The settings every request reads; `reload(configFolder:log:)` replaces them.
+    public let liveSettings: LiveSettings
+    /// Validates and opens files into `library` (used again by `reload`).
+    let bookLoader: BookLoader
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -23,6 +27,7 @@ public final class KioskServer: Sendable {
         self.library = library
         let cache = ValidationCache(file: configuration.stateDirectory + "/validated.json")
         let loader = BookLoader(library: library, validator: validator, cache: cache, log: log)
+        self.bookLoader = loader
 
         var files = configuration.zimFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if files.isEmpty && configuration.libraryDirectory == nil {
@@ -40,18 +45,25 @@ public final class KioskServer: Sendable {
 
         let usageLog = Self.openUsageLog(configuration, log: log)
         self.usageLog = usageLog
-        let context = KioskContext(
+        let liveSettings = LiveSettings(configuration.settings)
+        self.liveSettings = liveSettings
+        var context = KioskContext(
             library: library,
             responder: ContentResponder(cache: CompressedBodyCache(budget: configuration.compressedCacheBytes)),
             localizer: configuration.localizer,
             log: log, usage: usageLog ?? NoUsageRecording(),
-            settings: LiveSettings(configuration.settings))
+            settings: liveSettings)
+        context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
+                                     libraryDirectory: configuration.libraryDirectory)
+        context.signs = Self.signDesk(configuration, log: log)
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
         daemonConfiguration.port = configuration.port
         daemonConfiguration.threads = configuration.threads > 0
             ? configuration.threads : ProcessInfo.processInfo.activeProcessorCount
         daemonConfiguration.connectionTimeout = configuration.connectionTimeout
+        daemonConfiguration.connectionLimit = configuration.connectionLimit
+        daemonConfiguration.perIPConnectionLimit = configuration.perIPConnectionLimit
         do {
             daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context))
         } catch {

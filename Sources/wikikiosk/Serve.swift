@@ -38,6 +38,15 @@ struct Serve: ParsableCommand {
     @Option(help: "Memory for compressed copies of popular pages, in MiB.")
     var cacheMib: Int = 16
 
+    @Option(help: "Decompressed ZIM clusters kept in memory per book (libzim's cache; 16 is libzim's default).")
+    var clusterCache: Int = 8
+
+    @Option(help: "Connections open at once, in total.")
+    var maxConnections: UInt32 = 512
+
+    @Option(help: "Connections open at once from one address (0 = no limit; benchmarks from one machine need 0).")
+    var maxConnectionsPerIp: UInt32 = 64
+
     @Flag(help: "Keep no usage statistics at all.")
     var noStats = false
 
@@ -46,6 +55,11 @@ struct Serve: ParsableCommand {
 
     @Flag(help: "Count searches but don't keep what was searched (no content-gap report).")
     var noQueryLog = false
+
+    @Option(help: ArgumentHelp(
+        "The QR sign catalogue (CSV) behind the short links /s/<id>.",
+        discussion: "Default: signs.csv in the configuration folder (kiosk-config/signs.csv in a checkout); re-read when it changes."))
+    var signs: String?
 
     @Flag(help: "Log every loaded book and more.")
     var verbose = false
@@ -75,15 +89,21 @@ struct Serve: ParsableCommand {
         configuration.threads = threads
         configuration.zimFiles = zims
         configuration.compressedCacheBytes = max(0, cacheMib) << 20
+        MemoryTuning.apply(clusterCache: clusterCache)
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
         configuration.usage.enabled = !noStats
         configuration.usage.flushInterval = statsFlushSeconds
         configuration.usage.logQueries = !noQueryLog
+        let configFolder = ConfigLoader(path: config ?? ConfigLoader.defaultPath(), stateDirectory: nil).folder
+        configuration.signCatalogFile = signs ?? (configFolder as NSString).appendingPathComponent("signs.csv")
+        configuration.signTemplateFile = (configFolder as NSString).appendingPathComponent("sign-template.ini")
 
-        // Block the stop signals before any thread starts, so every thread inherits the mask
-        // and only the main thread, in sigwait, receives them.
-        let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM])
+        configuration.connectionLimit = max(1, maxConnections)
+        configuration.perIPConnectionLimit = maxConnectionsPerIp
+        // Block the stop and reload signals before any thread starts, so every thread inherits
+        // the mask and only the main thread, in sigwait, receives them.
+        let stopSignals = SignalWaiter(signals: [SIGINT, SIGTERM, SIGHUP])
         let server: KioskServer
         do {
             server = try KioskServer(
@@ -96,7 +116,12 @@ struct Serve: ParsableCommand {
         }
         let shown = configuration.address == "0.0.0.0" ? "localhost" : configuration.address
         log.info("serving \(server.library.books.count) book(s) on http://\(shown):\(server.port)/ (Ctrl-C stops)")
-        let signal = stopSignals.wait()
+        var signal = stopSignals.wait()
+        while signal == SIGHUP {
+            log.info("received SIGHUP: reloading the configuration and the library")
+            server.reload(configFolder: config, log: log)
+            signal = stopSignals.wait()
+        }
         log.info("received signal \(signal): finishing responses in flight, then stopping")
         server.stop()
         log.info("stopped")

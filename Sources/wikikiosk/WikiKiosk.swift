@@ -7,6 +7,6 @@ struct WikiKiosk: ParsableCommand {
         commandName: "wikikiosk",
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
         subcommands: [Serve.self, Check.self, ValidateOne.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
-                      SimulateUsage.self],
+                      SimulateUsage.self, Admin.self, SignCommand.self],
         defaultSubcommand: Serve.self)
 }

@@ -10,6 +10,7 @@ extension KioskConfiguration {
         for problem in loaded.problems { log.error(problem.description) }
         log.info("settings from \(loaded.source)")
         settings = loaded.settings
+        configFile = loader.file
         localizer = loaded.localizer
         self.address = address ?? loaded.settings.listenAddress
         self.port = port ?? loaded.settings.port

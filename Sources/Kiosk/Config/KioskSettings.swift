@@ -26,6 +26,11 @@ public struct KioskSettings: Sendable, Equatable {
     public var hotspot = Hotspot()
     /// Articles shown on the landing page, in order.
     public var featured: [FeaturedArticle] = []
+    /// Landing-page texts set in `[texts]` (from the staff area): language → text name
+    /// (`landing.welcome`, `landing.intro`) → text. They win over `locales/<language>.ini`.
+    public var landingTexts: [String: [String: String]] = [:]
+    /// Networks the staff area (`/admin`) answers from (`[admin] networks`); empty = any.
+    public var adminNetworks: [NetworkRange] = []
 
     public init() {}
 

@@ -6,7 +6,7 @@ import Foundation
 /// volunteer fixes them all in one go. Unknown names are problems too: a typo must not be
 /// silently ignored.
 enum SettingsParser {
-    static let sections: Set<String> = ["kiosk", "hotspot", "featured"]
+    static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin"]
     static let kioskKeys: Set<String> = [
         "name", "place", "languages", "host", "aliases", "address", "port", "library", "portal-timeout",
     ]
@@ -41,6 +41,10 @@ enum SettingsParser {
                 case .success(let article): settings.featured.append(article)
                 case .failure(let error): problem(error.message)
                 }
+            case "texts":
+                if let message = SettingsParser.applyText(entry, to: &settings) { problem(message) }
+            case "admin":
+                if let message = SettingsParser.applyAdmin(entry, to: &settings) { problem(message) }
             case "":
                 problem("“\(entry.key)” must come after a section header such as [kiosk]")
             default:

@@ -9,6 +9,7 @@ enum TranslationFiles {
         var keys = Set<String>()
         for table in BuiltInStrings.tables.values { keys.formUnion(table.keys) }
         for table in LandingStrings.tables.values { keys.formUnion(table.keys) }
+        for table in AdminStrings.tables.values { keys.formUnion(table.keys) }
         return keys
     }
 

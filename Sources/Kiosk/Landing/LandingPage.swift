@@ -29,7 +29,7 @@ struct LandingPage: Sendable {
     /// The whole page.
     func render(language: String, explicitLanguage: String?, settings: KioskSettings,
                 portal: PortalDevices.State, justContinued: Bool, pattern: String = "") -> String {
-        let t = LandingText(localizer: context.localizer, language: language)
+        let t = LandingText(localizer: context.localizer.overlaid(with: settings.landingTexts), language: language)
         let langQuery = explicitLanguage.map { "?lang=\(URLPath.encodeQueryValue($0))" } ?? ""
         var body = ""
         body += header(t, settings: settings, language: language)

@@ -30,6 +30,7 @@ public enum BuiltInStrings {
         "search.next": "Suivants →",
         "search.noindex": "« %@ » n'a pas d'index de recherche plein texte : seuls les titres y sont cherchés.",
         "search.partial": "La recherche a pris trop de temps : voici ce qui a été trouvé, avec les titres correspondants.",
+        "search.busy": "Beaucoup de recherches sont en cours : voici les articles dont le titre correspond. Réessayez dans un instant pour chercher aussi dans le texte.",
         "suggest.containing": "contenant « %@ »…",
     ]
 
@@ -60,6 +61,7 @@ public enum BuiltInStrings {
         "search.next": "Next →",
         "search.noindex": "“%@” has no full-text search index: only its titles are searched.",
         "search.partial": "The search took too long: here is what was found, with matching titles.",
+        "search.busy": "Many searches are running right now: here are the articles whose title matches. Try again in a moment to search their text too.",
         "suggest.containing": "containing '%@'...",
     ]
 }

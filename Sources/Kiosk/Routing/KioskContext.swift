@@ -14,6 +14,10 @@ public struct KioskContext: Sendable {
     public let portal: PortalDevices
     /// Search and suggestion tuning (time budget, searchers per book, title index size).
     public var searchSettings = SearchSettings()
+    /// The staff area's files and in-memory state (sessions, login throttle).
+    public var admin = AdminOptions()
+    /// QR signs: the catalogue behind `/s/<id>` and `/signs/<id>.pdf`, the template, the render cache.
+    public var signs = SignDesk()
 
     public init(library: Library, responder: ContentResponder, localizer: Localizer = Localizer(), log: Log,
                 usage: any UsageRecording = NoUsageRecording(),

@@ -19,6 +19,9 @@ public enum KioskRoutes {
         let suggest = SuggestHandler(context: context, service: searchService)
         let legacy = LegacyPathHandler(context: context)
         let clockHint = ClockHintHandler(context: context)
+        let admin = AdminArea(context: context)
+        let shortLink = ShortLinkHandler(context: context)
+        let signFile = SignFileHandler(context: context)
         return Router(
             routes: [
                 Route("") { landing.handle($0, $1) },
@@ -28,10 +31,15 @@ public enum KioskRoutes {
                 Route("raw") { raw.handle($0, $1) },
                 Route("random") { random.handle($0, $1) },
                 Route("catalog") { catalog.handle($0, $1) },
-                Route("search") { search.handle($0, $1) },
+                Route("search", deferred: { search.handle($0, $1, completion: $2) }),
                 Route("suggest") { suggest.handle($0, $1) },
                 Route("api") { books.handle($0, $1) },
                 Route("usage", methods: [.post]) { clockHint.handle($0, $1) },
+                Route("admin", methods: [.get, .head, .post]) { admin.handle($0, $1) },
+                // QR signs: short links (the QR codes hold "/S/<ID>" in upper case) and printable files.
+                Route("s") { shortLink.handle($0, $1) },
+                Route("S") { shortLink.handle($0, $1) },
+                Route("signs") { signFile.handle($0, $1) },
             ],
             fallback: Route("*") { legacy.handle($0, $1) },
             intercept: { portalGate.intercept($0) })

@@ -20,19 +20,45 @@ public struct Router: RequestHandler {
     }
 
     public func handle(_ request: Request) -> Response {
+        switch dispatch(request) {
+        case .answer(let response): response
+        case .route(let route, let segments): ConditionalResponder.apply(to: route.handle(request, segments), for: request)
+        }
+    }
+
+    /// Like `handle(_:)`, but a deferred route (`Route.deferred`) answers later through
+    /// `completion`, so the daemon's thread is not held meanwhile.
+    public func handle(_ request: Request, completion: @escaping @Sendable (Response) -> Void) {
+        switch dispatch(request) {
+        case .answer(let response):
+            completion(response)
+        case .route(let route, let segments):
+            if let deferred = route.deferred {
+                deferred(request, segments) { completion(ConditionalResponder.apply(to: $0, for: request)) }
+            } else {
+                completion(ConditionalResponder.apply(to: route.handle(request, segments), for: request))
+            }
+        }
+    }
+
+    private enum Dispatch {
+        case answer(Response)
+        case route(Route, ArraySlice<String>)
+    }
+
+    private func dispatch(_ request: Request) -> Dispatch {
         guard let segments = request.pathSegments else {
-            return Response.text("Bad request: the path is not valid percent-encoded UTF-8.\n", status: 400)
+            return .answer(Response.text("Bad request: the path is not valid percent-encoded UTF-8.\n", status: 400))
         }
         if let intercept, let response = intercept(request) {
-            return ConditionalResponder.apply(to: response, for: request)
+            return .answer(ConditionalResponder.apply(to: response, for: request))
         }
         let first = segments.first ?? ""
         let route = routes[first] ?? fallback
         guard route.methods.contains(request.method) else {
-            return Response.methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue })
+            return .answer(Response.methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue }))
         }
         let rest = segments.isEmpty ? [] : segments.dropFirst()
-        let response = routes[first] != nil ? route.handle(request, rest) : route.handle(request, segments[...])
-        return ConditionalResponder.apply(to: response, for: request)
+        return .route(route, routes[first] != nil ? rest : segments[...])
     }
 }

@@ -9,6 +9,8 @@ final class BookSearchState: Sendable {
     /// Nil when the book has no full-text index.
     let searchers: Pool<FullTextSearcher>?
     let suggesters: Pool<SuggestionSearcher>
+    /// Suggestion lists by limit and folded term (`SearchService.titleSuggestions`).
+    let suggestions: LRUCache<[SearchResult]>
     private let titles = Mutex<TitleIndexState>(.notStarted)
     private let titlesReady = DispatchSemaphore(value: 0)
     private let maxTitles: Int
@@ -24,6 +26,17 @@ final class BookSearchState: Sendable {
             ? Pool(capacity: settings.searchersPerBook) { try? FullTextSearcher(archive: archive) } : nil
         suggesters = Pool(capacity: settings.searchersPerBook) { try? SuggestionSearcher(archive: archive) }
         maxTitles = settings.titleIndexMaxTitles
+        suggestions = LRUCache(capacity: settings.cachedSuggestions)
+    }
+
+    /// The title index is built or known to be unavailable (no longer being built).
+    var titleIndexSettled: Bool {
+        titles.withLock {
+            switch $0 {
+            case .ready, .unavailable: true
+            case .notStarted, .building: false
+            }
+        }
     }
 
     /// The folded title index, built on first use on a background thread; waits for it at most

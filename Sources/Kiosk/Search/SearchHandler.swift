@@ -6,30 +6,53 @@ struct SearchHandler: Sendable {
     let context: KioskContext
     let service: SearchService
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
-        guard segments.allSatisfy(\.isEmpty) else { return ErrorPages.notFound(request: request, context: context) }
-        guard let query = SearchRequest(request.query) else {
-            return Response.text("Bad request: start, pageLength and format must be valid.\n", status: 400)
+    /// Answers through `completion`: malformed requests and unknown books at once, searches from
+    /// a search thread (or at once with title matches when too many are waiting).
+    func handle(_ request: Request, _ segments: ArraySlice<String>,
+                completion: @escaping @Sendable (Response) -> Void) {
+        let query: SearchRequest, books: [Book]
+        switch prepare(request, segments) {
+        case .answer(let response):
+            return completion(response)
+        case .search(let parsed, let found):
+            (query, books) = (parsed, found)
         }
-        let language = context.language(for: request)
+        service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength) { [self] outcome in
+            completion(render(request, query: query, books: books, outcome: outcome))
+        }
+    }
+
+    private enum Prepared {
+        case answer(Response)
+        case search(SearchRequest, [Book])
+    }
+
+    private func prepare(_ request: Request, _ segments: ArraySlice<String>) -> Prepared {
+        guard segments.allSatisfy(\.isEmpty) else { return .answer(ErrorPages.notFound(request: request, context: context)) }
+        guard let query = SearchRequest(request.query) else {
+            return .answer(Response.text("Bad request: start, pageLength and format must be valid.\n", status: 400))
+        }
         var books: [Book] = []
         for name in query.names where !name.isEmpty {
             guard let book = context.library.book(named: name) else {
-                return ErrorPages.bookNotFound(name, request: request, context: context)
+                return .answer(ErrorPages.bookNotFound(name, request: request, context: context))
             }
             books.append(book)
         }
         for id in query.ids where !id.isEmpty {
             guard let book = context.library.book(id: id) else {
-                return ErrorPages.bookNotFound(id, request: request, context: context)
+                return .answer(ErrorPages.bookNotFound(id, request: request, context: context))
             }
             books.append(book)
         }
         if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
-            books = Self.defaultBooks(context.library.books, language: language)
+            books = Self.defaultBooks(context.library.books, language: context.language(for: request))
         }
-        books = Self.unique(books)
-        let outcome = service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength)
+        return .search(query, Self.unique(books))
+    }
+
+    private func render(_ request: Request, query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {
+        let language = context.language(for: request)
         if !query.pattern.isEmpty {
             context.usage.record(UsageEvent(.search(query: TextFolding.fold(query.pattern), results: outcome.total,
                                                     books: books.map(\.name)), from: request))
@@ -45,6 +68,7 @@ struct SearchHandler: Sendable {
             response = SearchResultsJSON.render(query: query, outcome: outcome)
         }
         response.headers.set("Cache-Control", "no-store")
+        if outcome.busy { response.headers.set("X-Search-Busy", "title-matches-only") }
         return response
     }
 

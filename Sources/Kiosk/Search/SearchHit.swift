@@ -23,4 +23,6 @@ public struct SearchOutcome: Sendable {
     public let timedOut: Bool
     /// Books searched by title only, having no full-text index.
     public let booksWithoutIndex: [Book]
+    /// Too many searches were waiting: the page holds title matches only, found at once.
+    public var busy = false
 }

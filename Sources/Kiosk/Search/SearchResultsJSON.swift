@@ -8,6 +8,8 @@ enum SearchResultsJSON {
         let start: Int
         let pageLength: Int
         let timedOut: Bool
+        /// Too many searches were waiting: title matches only.
+        let busy: Bool
         let booksWithoutIndex: [String]
         let results: [Result]
     }
@@ -31,6 +33,6 @@ enum SearchResultsJSON {
         }
         return Response.json(JSONText.encode(Body(
             pattern: query.pattern, total: outcome.total, start: query.start + 1, pageLength: query.pageLength,
-            timedOut: outcome.timedOut, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name), results: results)))
+            timedOut: outcome.timedOut, busy: outcome.busy, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name), results: results)))
     }
 }

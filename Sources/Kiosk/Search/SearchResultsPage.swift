@@ -23,6 +23,9 @@ enum SearchResultsPage {
         if outcome.timedOut {
             body += "<p class=\"notice\">\(t("search.partial").htmlEscaped)</p>\n"
         }
+        if outcome.busy {
+            body += "<p class=\"notice\">\(t("search.busy").htmlEscaped)</p>\n"
+        }
         let pattern = query.pattern
         if pattern.trimmingCharacters(in: .whitespaces).isEmpty {
             body += "<p>\(t("search.empty").htmlEscaped)</p>\n"

@@ -9,6 +9,12 @@ import ZimKit
 ///   .searchersPerBook`), so several searches on a book run at once.
 /// - Every full-text search has a time budget: it runs on a worker thread and the request waits
 ///   at most `timeBudget`, then answers with what was found plus title matches.
+/// - Searches run off libmicrohttpd's threads (`search(_:in:start:pageLength:completion:)`): a
+///   fixed set of low-priority search threads (`SearchSettings.searchThreads`) takes them from a
+///   bounded queue (`searchQueueDepth`); the time budget counts from the request's arrival, queue
+///   wait included. When the queue is full the visitor gets title matches at once, marked `busy`,
+///   rather than a 503 or a long wait. The Xapian work itself runs on a second set of
+///   low-priority threads so a search past its budget can be answered while it finishes.
 /// - Ranking: articles whose folded title is the folded query come first ("etats unis" →
 ///   "États-Unis"), then Xapian's order.
 public final class SearchService: Sendable {
@@ -16,11 +22,55 @@ public final class SearchService: Sendable {
     let settings: SearchSettings
     private let states = Mutex<[ObjectIdentifier: BookSearchState]>([:])
     private let cache: PageCache
+    /// Whole searches (one per request), from a bounded queue.
+    let workers: WorkerThreads
+    /// Per-book Xapian searches of the requests `workers` run.
+    private let runners: WorkerThreads
 
     public init(library: Library, settings: SearchSettings = SearchSettings()) {
         self.library = library
         self.settings = settings
         self.cache = PageCache(capacity: settings.cachedPages)
+        let threads = max(1, settings.searchThreads)
+        workers = WorkerThreads(name: "search", count: threads, queueLimit: settings.searchQueueDepth,
+                                niceness: settings.searchNiceness)
+        runners = WorkerThreads(name: "search-xapian", count: max(threads, settings.searchersPerBook),
+                                niceness: settings.searchNiceness)
+    }
+
+    /// Runs the search on a search thread and calls `completion` there with the outcome; when
+    /// `searchQueueDepth` searches are already waiting, calls it at once (on the caller's
+    /// thread) with title matches only, marked `busy`.
+    public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
+                       completion: @escaping @Sendable (SearchOutcome) -> Void) {
+        let deadline = DispatchTime.now() + settings.timeBudget
+        let accepted = workers.submit { [self] in
+            completion(search(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline))
+        }
+        if !accepted { completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength)) }
+    }
+
+    /// Title matches only (exact titles first, then by prefix), from the folded title index: the
+    /// quick answer when too many searches are waiting.
+    func titleOnly(_ pattern: String, in books: [Book], start: Int, pageLength: Int) -> SearchOutcome {
+        let folded = TextFolding.fold(pattern)
+        let withoutIndex = books.filter { !$0.hasFullTextIndex }
+        guard !folded.isEmpty else {
+            return SearchOutcome(hits: [], total: 0, timedOut: false, booksWithoutIndex: withoutIndex)
+        }
+        var hits: [SearchHit] = []
+        var seen = Set<String>()
+        for book in books {
+            let found = exactTitleHits(folded, pattern: pattern, in: book, indexWait: 0.25)
+                + titleSuggestions(folded, in: book, limit: start + pageLength, wordMatches: false).map {
+                    SearchHit(book: book, path: $0.path, title: $0.title, snippet: "", wordCount: 0, score: 0,
+                              isTitleMatch: true)
+                }
+            for hit in found where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
+        }
+        let page = start < hits.count ? Array(hits[start..<min(hits.count, start + pageLength)]) : []
+        return SearchOutcome(hits: page, total: hits.count, timedOut: false, booksWithoutIndex: withoutIndex,
+                             busy: true)
     }
 
     /// The search state of `book`, made on first use; states of books no longer served are dropped.
@@ -42,12 +92,17 @@ public final class SearchService: Sendable {
 
     /// Results `start..<start+pageLength` (0-based) for `pattern` over `books`.
     public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int) -> SearchOutcome {
+        search(pattern, in: books, start: start, pageLength: pageLength, deadline: .now() + settings.timeBudget)
+    }
+
+    /// The search, waiting for full-text results until `deadline`.
+    func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
+                deadline: DispatchTime) -> SearchOutcome {
         let folded = TextFolding.fold(pattern)
         let withoutIndex = books.filter { !$0.hasFullTextIndex }
         guard !folded.isEmpty, !books.isEmpty else {
             return SearchOutcome(hits: [], total: 0, timedOut: false, booksWithoutIndex: withoutIndex)
         }
-        let deadline = DispatchTime.now() + settings.timeBudget
         let exact = books.flatMap { exactTitleHits(folded, pattern: pattern, in: $0) }
         let depth = start + pageLength + exact.count
         let (fullText, timedOut) = fullTextHits(folded, in: books.filter(\.hasFullTextIndex), depth: depth,
@@ -72,10 +127,10 @@ public final class SearchService: Sendable {
 
     /// Articles titled exactly like the query once both are folded (non-redirects first; a
     /// redirect counts as its target).
-    func exactTitleHits(_ folded: String, pattern: String, in book: Book) -> [SearchHit] {
+    func exactTitleHits(_ folded: String, pattern: String, in book: Book, indexWait: TimeInterval = 1) -> [SearchHit] {
         let archive = book.archive
         var entries: [Entry] = []
-        if let index = state(for: book).titleIndex() {
+        if let index = state(for: book).titleIndex(wait: indexWait) {
             entries = index.exact(folded, limit: 4).compactMap { try? archive.entry(atIndex: $0) }
         } else {
             // No folded index (too many titles): try the title as typed and capitalised.
@@ -129,9 +184,11 @@ public final class SearchService: Sendable {
             }
             let state = state(for: book)
             group.enter()
-            DispatchQueue.global().async { [cache] in
+            runners.submit { [cache] in
                 defer { group.leave() }
-                guard let pool = state.searchers, let searcher = pool.acquire(until: deadline) else { return }
+                // Not started before the deadline: nobody waits for it any more.
+                guard DispatchTime.now() < deadline, let pool = state.searchers,
+                      let searcher = pool.acquire(until: deadline) else { return }
                 defer { pool.release(searcher) }
                 guard let results = try? searcher.search(folded, start: 0, maxResults: depth) else { return }
                 cache.put(key, results)
@@ -159,18 +216,25 @@ public final class SearchService: Sendable {
     // MARK: Suggestions
 
     /// Up to `limit` title suggestions for what the visitor typed: titles starting with it
-    /// (accents and case ignored, shortest first), then libzim's word matches.
+    /// (accents and case ignored, shortest first), then libzim's word matches. Remembered per
+    /// book and folded term (`SearchSettings.cachedSuggestions`).
     public func suggest(_ term: String, in book: Book, limit: Int) -> [SearchResult] {
         titleSuggestions(TextFolding.fold(term), in: book, limit: limit)
     }
 
-    func titleSuggestions(_ folded: String, in book: Book, limit: Int) -> [SearchResult] {
+    /// Title-index prefix matches, then (with `wordMatches`, when they are fewer than `limit`)
+    /// libzim's word matches. Lists are cached once the book's title index is settled.
+    func titleSuggestions(_ folded: String, in book: Book, limit: Int, wordMatches: Bool = true,
+                          indexWait: TimeInterval = 0.25) -> [SearchResult] {
         guard !folded.isEmpty, limit > 0 else { return [] }
         let state = state(for: book)
+        let key = "\(limit)|\(folded)"
+        if let cached = state.suggestions.get(key) { return cached }
         let archive = book.archive
         var out: [SearchResult] = []
         var paths = Set<String>()
-        if let index = state.titleIndex(wait: 0.25) {
+        let index = state.titleIndex(wait: indexWait)
+        if let index {
             // A redirect is shown as its target ("USA" → "États-Unis"), once.
             for position in index.withPrefix(folded, limit: limit * 2) where out.count < limit {
                 guard let entry = try? archive.entry(atIndex: position), let target = resolve(entry, in: archive),
@@ -178,11 +242,17 @@ public final class SearchService: Sendable {
                 out.append(SearchResult(path: target.path, title: target.title, entryIndex: target.index))
             }
         }
-        if out.count < limit, let suggester = state.suggesters.acquire(until: .now() + 0.25) {
+        guard wordMatches else { return out }
+        if out.count < limit {
+            guard let suggester = state.suggesters.acquire(until: .now() + 0.25) else { return out }
             defer { state.suggesters.release(suggester) }
-            let more = (try? suggester.suggest(folded, maxResults: limit))?.results ?? []
-            for result in more where out.count < limit && paths.insert(result.path).inserted { out.append(result) }
+            guard let more = try? suggester.suggest(folded, maxResults: limit) else { return out }
+            for result in more.results where out.count < limit && paths.insert(result.path).inserted {
+                out.append(result)
+            }
         }
+        // Without the index yet (still being built) the list would change: not remembered.
+        if index != nil || state.titleIndexSettled { state.suggestions.put(key, out) }
         return out
     }
 }

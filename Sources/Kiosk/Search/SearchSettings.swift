@@ -13,6 +13,17 @@ public struct SearchSettings: Sendable {
     public var titleIndexMaxTitles = 1_000_000
     /// Full-text result pages remembered (by book, folded query and page).
     public var cachedPages = 256
+    /// Threads running searches off the web server's threads (each waits for its search's
+    /// full-text results): the number of searches in progress at once.
+    public var searchThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Searches allowed to wait for a search thread; beyond, visitors get title matches at once
+    /// (marked busy) instead of waiting.
+    public var searchQueueDepth = 8
+    /// How much lower the search threads' CPU priority is than the web server's (Linux nice
+    /// increment, per thread): content pages and suggestions come first when the CPU is busy.
+    public var searchNiceness: Int32 = 10
+    /// Suggestion lists remembered per book (by term and count).
+    public var cachedSuggestions = 4096
 
     public init() {}
 }

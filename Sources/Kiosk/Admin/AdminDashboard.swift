@@ -1,0 +1,204 @@
+import Foundation
+import HTTPServer
+
+/// `/admin`: today's live numbers and the last 30 days (people reached, pages read, top
+/// articles, sign scans, searches with no result) with an inline SVG chart; where JavaScript
+/// runs, the numbers and chart refresh every 20 s from `/admin/api/dashboard` without a reload.
+/// `/admin/report` downloads the evaluation report (HTML or CSV) for a chosen period.
+struct AdminDashboard {
+    let area: AdminArea
+    static let days = 30
+
+    private var usageLog: UsageLog? { area.context.usage as? UsageLog }
+
+    func page(_ request: Request, _ page: AdminPage) -> Response {
+        let t = page.t
+        guard let log = usageLog else {
+            let body = AdminPage.notice(t["admin.dash.nostats"], kind: "info")
+            return AdminResponse.html(page.render(title: t.plain("admin.nav.dashboard"), active: "/admin", body: body),
+                                      nonce: page.nonce)
+        }
+        let today = log.today()
+        let period = Self.period(endingOn: today.day)
+        let report = try? Self.report(log, period)
+        var body = "<h2>\(t["admin.dash.today"])\(today.day.map { " <small>(\($0))</small>" } ?? "")</h2>\n"
+        body += "<div class=\"grid\" id=\"today\">"
+        for (key, value) in Self.todayCards(today) {
+            body += "<div class=\"num\"><b data-k=\"\(key)\">\(AdminFormat.number(value, t.language))</b>"
+                + "<span>\(t["admin.dash.\(key)"])</span></div>"
+        }
+        body += "</div>\n"
+        if today.day == nil { body += AdminPage.notice(t["admin.dash.undated"], kind: "info") }
+        body += "<h2>\(t["admin.dash.last30"]) <small>(\(period.from) → \(period.to))</small></h2>\n"
+        if let report {
+            body += last30(report, period, t)
+        } else {
+            body += AdminPage.notice(t["admin.dash.noreport"], kind: "info")
+        }
+        body += reportForm(period, t)
+        let html = page.render(title: t.plain("admin.nav.dashboard"), active: "/admin", body: body, script: Self.script)
+        return AdminResponse.html(html, nonce: page.nonce)
+    }
+
+    private static func todayCards(_ today: TodayCounters) -> [(String, Int)] {
+        [("people", today.people), ("articleViews", today.articleViews), ("searches", today.searches),
+         ("zeroResultSearches", today.zeroResultSearches), ("signScans", today.signScans), ("portalJoins", today.portalJoins)]
+    }
+
+    private func last30(_ report: UsageReport, _ period: (from: String, to: String), _ t: AdminText) -> String {
+        let totals = report.totals
+        var html = "<div class=\"grid\">"
+        for (key, value) in [("people", totals.peopleReached), ("articleViews", totals.pagesRead),
+                             ("signScans", totals.signScans), ("zeroResultSearches", totals.zeroResultSearches)] {
+            html += "<div class=\"num\"><b>\(AdminFormat.number(value, t.language))</b><span>\(t["admin.dash.\(key)"])</span></div>"
+        }
+        html += "</div>\n<div class=\"card chart\"><p class=\"hint\">\(t["admin.dash.chartlegend"])</p>"
+            + "<div id=\"chart\">\(Self.chart(report, period))</div></div>\n"
+        let articles = report.topArticles.sorted { $0.views > $1.views }.prefix(10)
+        html += "<h2>\(t["admin.dash.toparticles"])</h2>\n"
+        html += table(t, headers: ["admin.dash.article", "admin.dash.views"], rows: articles.map { article in
+            let link = URLPath.content(book: article.book, path: article.path).htmlEscaped
+            let title = article.title.isEmpty ? article.path : article.title
+            return ["<a href=\"\(link)\">\(title.htmlEscaped)</a> <small>(\(article.book.htmlEscaped))</small>",
+                    AdminFormat.number(article.views, t.language)]
+        })
+        html += "<h2>\(t["admin.dash.signs"])</h2>\n"
+        html += table(t, headers: ["admin.dash.sign", "admin.dash.scans"], rows: report.signTotals.prefix(20).map {
+            ["<code>\($0.name.htmlEscaped)</code>", AdminFormat.number($0.count, t.language)]
+        })
+        html += "<h2>\(t["admin.dash.gaps"])</h2>\n<p class=\"hint\">\(t["admin.dash.gapshint", String(report.minimumDevices)])</p>\n"
+        html += table(t, headers: ["admin.dash.query", "admin.dash.searchcount"], rows: report.contentGaps.prefix(20).map {
+            [$0.query.htmlEscaped, AdminFormat.number($0.searches, t.language)]
+        })
+        return html
+    }
+
+    private func table(_ t: AdminText, headers: [String], rows: [[String]]) -> String {
+        guard !rows.isEmpty else { return "<p class=\"hint\">\(t["admin.dash.none"])</p>\n" }
+        let head = headers.enumerated().map { "<th\($0.offset > 0 ? " class=\"n\"" : "")>\(t[$0.element])</th>" }.joined()
+        let body = rows.map { row in
+            "<tr>" + row.enumerated().map { "<td\($0.offset > 0 ? " class=\"n\"" : "")>\($0.element)</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        return "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table></div>\n"
+    }
+
+    private func reportForm(_ period: (from: String, to: String), _ t: AdminText) -> String {
+        """
+        <h2>\(t["admin.report.title"])</h2>
+        <form method="get" action="/admin/report" class="card"><div class="row">
+        <div><label for="from">\(t["admin.report.from"])</label><input id="from" name="from" type="date" value="\(period.from)" required></div>
+        <div><label for="to">\(t["admin.report.to"])</label><input id="to" name="to" type="date" value="\(period.to)" required></div>
+        <div><label for="format">\(t["admin.report.format"])</label><select id="format" name="format">\
+        <option value="html">\(t["admin.report.html"])</option><option value="csv">\(t["admin.report.csv"])</option></select></div>
+        </div><input type="hidden" name="lang" value="\(t.language.htmlEscaped)">
+        <button type="submit" id="download-report">\(t["admin.report.download"])</button></form>
+        """
+    }
+
+    /// `/admin/api/today` (today's counters) and `/admin/api/dashboard` (today + the 30-day chart).
+    func api(_ name: String, _ request: Request) -> Response {
+        guard let log = usageLog else { return AdminResponse.json("{\"error\": \"statistics are off\"}", status: 404) }
+        let today = log.today()
+        switch name {
+        case "today":
+            return AdminResponse.json(today.json)
+        case "dashboard":
+            let period = Self.period(endingOn: today.day)
+            let chart = (try? Self.report(log, period)).map { Self.chart($0, period) } ?? ""
+            let encoded = String(decoding: JSONText.encode(chart), as: UTF8.self)
+            return AdminResponse.json("{\"today\": \(today.json), \"chart\": \(encoded)}")
+        default:
+            return AdminResponse.json("{\"error\": \"no such endpoint\"}", status: 404)
+        }
+    }
+
+    /// `/admin/report?from=…&to=…&format=html|csv&lang=…`: the evaluation report as a download.
+    func report(_ request: Request, _ page: AdminPage) -> Response {
+        guard let log = usageLog else { return AdminResponse.text("404 Not Found: statistics are off.\n", status: 404) }
+        let today = log.today()
+        let fallback = Self.period(endingOn: today.day)
+        let from = request.query["from"] ?? fallback.from, to = request.query["to"] ?? fallback.to
+        guard UsageReportBuilder.isDay(from), UsageReportBuilder.isDay(to), from <= to else {
+            return AdminResponse.text("400 Bad Request: give the period as two dates YYYY-MM-DD, the first not after the second.\n",
+                                      status: 400)
+        }
+        log.flush()
+        var builder = UsageReportBuilder(databases: [log.path], from: from, to: to)
+        builder.minimumDevices = 2
+        guard let report = try? builder.build() else {
+            return AdminResponse.text("500 Internal Server Error: the report could not be made (see the log).\n", status: 500)
+        }
+        let language = page.t.language == "en" ? "en" : "fr"
+        let name = "wikikiosk-report-\(from)-\(to)"
+        switch request.query["format"] ?? "html" {
+        case "csv":
+            let tables = ReportCSV.tables(report)
+            if let only = request.query["table"], let table = tables.first(where: { $0.name == only }) {
+                return AdminResponse.download(Array(table.csv.utf8), contentType: "text/csv; charset=utf-8",
+                                              fileName: "\(name)-\(only).csv")
+            }
+            let text = tables.map { "# \($0.name)\r\n" + $0.csv }.joined(separator: "\r\n")
+            return AdminResponse.download(Array(text.utf8), contentType: "text/csv; charset=utf-8", fileName: name + ".csv")
+        case "html":
+            return AdminResponse.download(Array(ReportHTML.render(report, language: language).utf8),
+                                          contentType: "text/html; charset=utf-8", fileName: name + ".html")
+        default:
+            return AdminResponse.text("400 Bad Request: format is html or csv.\n", status: 400)
+        }
+    }
+
+    /// The report for the dashboard's period.
+    static func report(_ log: UsageLog, _ period: (from: String, to: String)) throws -> UsageReport {
+        var builder = UsageReportBuilder(databases: [log.path], from: period.from, to: period.to)
+        builder.topArticlesPerBook = 10
+        return try builder.build()
+    }
+
+    /// Pages read (bars) and people (thin bars) per day, every day of the period shown.
+    static func chart(_ report: UsageReport, _ period: (from: String, to: String)) -> String {
+        let byDay = Dictionary(report.days.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
+        let bars = Self.daysList(period).map { day in
+            SVGChart.Bar(label: String(day.suffix(5)), value: byDay[day]?.pagesRead ?? 0, secondary: byDay[day]?.people ?? 0)
+        }
+        return SVGChart.columns(bars, width: 680, height: 200, labelEvery: 5)
+    }
+
+    /// The 30 days ending on `day` (today, or the system's today while the date is unknown).
+    static func period(endingOn day: String?) -> (from: String, to: String) {
+        let end = day.flatMap(date(of:)) ?? Date()
+        let start = Calendar.current.date(byAdding: .day, value: -(days - 1), to: end) ?? end
+        return (string(of: start), string(of: end))
+    }
+
+    static func daysList(_ period: (from: String, to: String)) -> [String] {
+        guard var current = date(of: period.from), let end = date(of: period.to) else { return [] }
+        var out: [String] = []
+        while current <= end, out.count < 400 {
+            out.append(string(of: current))
+            current = Calendar.current.date(byAdding: .day, value: 1, to: current) ?? end.addingTimeInterval(1)
+        }
+        return out
+    }
+
+    private static func date(of day: String) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return Calendar.current.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+    }
+
+    private static func string(of date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// Refreshes the numbers and the chart every 20 s; stops when the session has ended.
+    static let script = """
+        (function(){var fmt=function(n){return Number(n).toLocaleString(document.documentElement.lang)};\
+        function tick(){fetch('/admin/api/dashboard',{credentials:'same-origin',cache:'no-store'}).then(function(r){\
+        if(r.status===401){location.href='/admin/login';throw 0}return r.json()}).then(function(d){\
+        document.querySelectorAll('[data-k]').forEach(function(e){var k=e.getAttribute('data-k');\
+        if(d.today&&k in d.today)e.textContent=fmt(d.today[k])});var c=document.getElementById('chart');\
+        if(c&&d.chart)c.innerHTML=d.chart;setTimeout(tick,20000)}).catch(function(e){if(e!==0)setTimeout(tick,60000)})}\
+        setTimeout(tick,20000)})();
+        """
+}

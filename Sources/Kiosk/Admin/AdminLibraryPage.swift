@@ -1,0 +1,102 @@
+import Foundation
+import HTTPServer
+
+/// `/admin/library`: the books being served (size, articles, date, language, full-text index),
+/// the files that failed to load and why, and the free space of the library and state folders.
+struct AdminLibraryPage {
+    let area: AdminArea
+
+    func page(_ page: AdminPage) -> Response {
+        let t = page.t
+        let library = area.context.library
+        var body = "<h2>\(t["admin.library.books"])</h2>\n"
+        let books = library.books
+        if books.isEmpty {
+            body += "<p>\(t["admin.library.nobooks"])</p>\n"
+        } else {
+            var rows = ""
+            for book in books {
+                let index = book.hasFullTextIndex
+                    ? "<span class=\"yes\">\(t["admin.yes"])</span>" : "<span class=\"no\">\(t["admin.no"])</span>"
+                rows += "<tr><td><a href=\"\(URLPath.content(book: book.name, path: "").htmlEscaped)\">\(book.title.htmlEscaped)</a>"
+                    + "<br><code>\(book.name.htmlEscaped)</code></td>"
+                    + "<td class=\"n\">\(Self.size(book.fileSize, t.language))</td>"
+                    + "<td class=\"n\">\(AdminFormat.number(Int(book.articleCount), t.language))</td>"
+                    + "<td>\(book.date.htmlEscaped)</td><td>\(book.language.htmlEscaped)</td><td>\(index)</td></tr>\n"
+            }
+            body += """
+                <div class="scroll"><table><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
+                <th>\(t["admin.library.articles"])</th><th>\(t["admin.library.date"])</th><th>\(t["admin.library.language"])</th>\
+                <th>\(t["admin.library.fulltext"])</th></tr></thead><tbody>
+                \(rows)</tbody></table></div>\n
+                """
+        }
+        body += "<h2>\(t["admin.library.failures"])</h2>\n"
+        let failures = library.failures
+        if failures.isEmpty {
+            body += "<p>\(t["admin.library.nofailures"])</p>\n"
+        } else {
+            body += "<div class=\"scroll\"><table><thead><tr><th>\(t["admin.library.file"])</th><th>\(t["admin.library.reason"])</th></tr></thead><tbody>\n"
+            for failure in failures {
+                body += "<tr><td><code>\(failure.path.htmlEscaped)</code></td><td>\(failure.reason.htmlEscaped)</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n<p class=\"hint\">\(t["admin.library.failurehint"])</p>\n"
+        }
+        body += "<h2>\(t["admin.library.disk"])</h2>\n<div class=\"grid\">\n"
+        for (key, folder) in folders() {
+            let free = Self.freeSpace(folder)
+            body += "<div class=\"num\"><b>\(free.map { Self.size($0, t.language) } ?? "?")</b>"
+                + "<span>\(t[key])<br><code>\(folder.htmlEscaped)</code></span></div>\n"
+        }
+        body += "</div>\n"
+        return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
+                                  nonce: page.nonce)
+    }
+
+    /// The folders whose free space matters: the library's (or the books' own) and the state folder.
+    private func folders() -> [(String, String)] {
+        var result: [(String, String)] = []
+        let libraryFolder = area.options.libraryDirectory ?? area.context.settings.current.libraryDirectory
+            ?? area.context.library.books.first.map { ($0.path as NSString).deletingLastPathComponent }
+        if let libraryFolder { result.append(("admin.library.free.library", libraryFolder)) }
+        if let state = area.options.stateDirectory { result.append(("admin.library.free.state", state)) }
+        return result
+    }
+
+    /// Bytes free for the kiosk's user in the file system holding `folder`.
+    static func freeSpace(_ folder: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(folder, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    /// "1,2 Go" / "1.2 GB".
+    static func size(_ bytes: UInt64, _ language: String) -> String {
+        let french = language == "fr"
+        let units = french ? ["o", "Ko", "Mo", "Go", "To"] : ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        var text = unit == 0 ? String(bytes) : String(format: value < 10 ? "%.1f" : "%.0f", value)
+        if french { text = text.replacingOccurrences(of: ".", with: ",") }
+        return text + "\u{00A0}" + units[unit]
+    }
+}
+
+/// Number formatting shared by the staff pages.
+enum AdminFormat {
+    /// 1234567 → "1 234 567" (French) or "1,234,567".
+    static func number(_ value: Int, _ language: String) -> String {
+        let digits = Array(String(abs(value)))
+        let separator = language == "fr" ? "\u{202F}" : ","
+        var out = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+}

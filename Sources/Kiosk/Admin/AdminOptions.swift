@@ -1,0 +1,35 @@
+/// What the staff area needs besides the kiosk's context: where the files it edits are, and
+/// its in-memory state (sessions, login throttle), shared by every request.
+public struct AdminOptions: Sendable {
+    /// `wikikiosk.conf`, which the settings page rewrites; nil when the kiosk runs without one
+    /// (the settings page then says so).
+    public var configFile: String?
+    /// The password hash file; by default `admin-password` next to `configFile`.
+    public var passwordFile: String?
+    /// The state folder (statistics database, free space shown on the library page).
+    public var stateDirectory: String?
+    /// The watched library folder, if any (its free space is shown).
+    public var libraryDirectory: String?
+    /// The sign catalogue; by default `signs.csv` next to `configFile`.
+    public var signsFile: String?
+    public var sessions: AdminSessions
+    public var throttle: LoginThrottle
+
+    public init(configFile: String? = nil, passwordFile: String? = nil, stateDirectory: String? = nil,
+                libraryDirectory: String? = nil, signsFile: String? = nil,
+                sessions: AdminSessions = AdminSessions(), throttle: LoginThrottle = LoginThrottle()) {
+        self.configFile = configFile
+        self.stateDirectory = stateDirectory
+        self.libraryDirectory = libraryDirectory
+        self.sessions = sessions
+        self.throttle = throttle
+        let folder = configFile.map { ($0 as NSString).deletingLastPathComponent }
+        self.passwordFile = passwordFile ?? folder.map { ($0 as NSString).appendingPathComponent(AdminPassword.fileName) }
+        self.signsFile = signsFile ?? folder.map { ($0 as NSString).appendingPathComponent("signs.csv") }
+    }
+
+    /// The password store, or nil when there is no configuration folder to keep it in.
+    var password: AdminPassword? { passwordFile.map(AdminPassword.init(file:)) }
+}
+
+import Foundation

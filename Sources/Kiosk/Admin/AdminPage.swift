@@ -1,0 +1,98 @@
+/// One page of the staff area being rendered: its language, session and CSP nonce, and the
+/// shared layout (header with the sections, sign-out form, inline style).
+struct AdminPage {
+    let t: AdminText
+    /// nil on the login page.
+    let session: AdminSessions.Session?
+    let nonce = Sodium.randomToken()
+    let kioskName: String
+
+    /// The sections of the navigation: path, text key.
+    static let sections: [(path: String, key: String)] = [
+        ("/admin", "admin.nav.dashboard"), ("/admin/signs", "admin.nav.signs"),
+        ("/admin/library", "admin.nav.library"), ("/admin/settings", "admin.nav.settings"),
+    ]
+
+    /// The hidden field every form of the session carries.
+    var csrfField: String {
+        guard let session else { return "" }
+        return "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrf)\">"
+    }
+
+    /// A whole page: `title`, the navigation (`active` highlighted), `body`, optional `script`.
+    func render(title: String, active: String?, body: String, script: String = "") -> String {
+        var nav = ""
+        if session != nil {
+            for section in Self.sections {
+                let current = section.path == active ? " aria-current=\"page\"" : ""
+                nav += "<a href=\"\(section.path)\"\(current)>\(t[section.key])</a>"
+            }
+            nav += "<form method=\"post\" action=\"/admin/logout\" class=\"inline\">\(csrfField)"
+                + "<button type=\"submit\" class=\"link\">\(t["admin.nav.logout"])</button></form>"
+        }
+        var languages = ""
+        for code in AdminText.languages(t.localizer) where code != t.language {
+            let name = AdminText(localizer: t.localizer, language: code).plain("admin.language.name")
+            languages += "<a href=\"?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\">\(name.htmlEscaped)</a>"
+        }
+        let scriptTag = script.isEmpty ? "" : "<script nonce=\"\(nonce)\">\(script)</script>"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(t.language.htmlEscaped)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex">
+            <title>\(title.htmlEscaped) · \(kioskName.htmlEscaped)</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <header><div class="wrap bar"><p class="brand">\(t["admin.brand"]) · \(kioskName.htmlEscaped)</p>\
+            <nav aria-label="\(t["admin.nav.label"])">\(nav)<span class="langs">\(languages)</span></nav></div></header>
+            <main class="wrap">
+            <h1>\(title.htmlEscaped)</h1>
+            \(body)
+            </main>
+            \(scriptTag)
+            </body>
+            </html>
+
+            """
+    }
+
+    /// A message box (`kind`: ok, error, info).
+    static func notice(_ html: String, kind: String) -> String {
+        let role = kind == "error" ? "alert" : "status"
+        return "<p class=\"notice \(kind)\" role=\"\(role)\">\(html)</p>\n"
+    }
+
+    static let css = """
+        *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
+        color:#1b1b1b;background:#f4f5f7}.wrap{max-width:1040px;margin:0 auto;padding:0 14px}\
+        header{background:#2a4b8d;color:#fff}.bar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 18px;padding:8px 14px}\
+        .brand{margin:0;font-weight:700}nav{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center}\
+        nav a,nav .link{color:#fff;text-decoration:none;padding:6px 2px;border-bottom:3px solid transparent}\
+        nav a[aria-current]{border-bottom-color:#fff}.langs a{font-size:.9em;opacity:.9}\
+        h1{font-size:1.45em;margin:18px 0 10px}h2{font-size:1.15em;margin:22px 0 8px}\
+        .card{background:#fff;border:1px solid #d8dce3;border-radius:8px;padding:14px;margin:12px 0}\
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}\
+        .num{background:#fff;border:1px solid #d8dce3;border-radius:8px;padding:10px 12px}\
+        .num b{display:block;font-size:1.7em;color:#2a4b8d}.num span{font-size:.9em;color:#444}\
+        table{border-collapse:collapse;width:100%;background:#fff;font-size:.95em}\
+        th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6eb;vertical-align:top}\
+        th{background:#eef1f6}td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto}\
+        label{display:block;font-weight:600;margin:12px 0 4px}input[type=text],input[type=password],input[type=date],\
+        input[type=search],select,textarea{width:100%;font:inherit;padding:8px;border:1px solid #9aa3b2;border-radius:6px;background:#fff}\
+        textarea{min-height:7em}button,.button{font:inherit;background:#2a4b8d;color:#fff;border:0;border-radius:6px;\
+        padding:9px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}\
+        button.link{background:none;margin:0;padding:6px 2px;font-size:1em}.inline{display:inline}\
+        .hint{color:#555;font-size:.9em;margin:4px 0}.notice{padding:10px 12px;border-radius:6px;margin:12px 0}\
+        .notice.ok{background:#e3f4e6;border:1px solid #7cc08a}.notice.error{background:#fde8e8;border:1px solid #e08585}\
+        .notice.info{background:#e8eefb;border:1px solid #9db4e4}.row{display:flex;flex-wrap:wrap;gap:10px;align-items:end}\
+        .row>div{flex:1 1 160px}code{background:#eef1f6;padding:1px 4px;border-radius:4px;word-break:break-all}\
+        .chart svg{display:block;max-width:100%;height:auto}.yes{color:#1b7a2f;font-weight:600}.no{color:#9a1c1c}\
+        ul.sug{list-style:none;margin:4px 0;padding:0;border:1px solid #d8dce3;border-radius:6px;background:#fff}\
+        ul.sug li button{background:none;color:#1b1b1b;margin:0;width:100%;text-align:left;border-radius:0}\
+        ul.sug li button:hover,ul.sug li button:focus{background:#eef1f6}.preview img{max-width:100%;border:1px solid #ccc}
+        """
+}

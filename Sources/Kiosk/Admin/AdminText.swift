@@ -1,0 +1,28 @@
+/// The staff area's strings in one language: the kiosk's translation files
+/// (`kiosk-config/locales/<language>.ini`, e.g. `admin.login.title = …`) first, then the
+/// built-in `AdminStrings`: the same mechanism as the landing page.
+struct AdminText: Sendable {
+    let localizer: Localizer
+    let language: String
+
+    /// The text for `key`, escaped for HTML.
+    subscript(key: String) -> String { plain(key).htmlEscaped }
+
+    /// The text for `key` with `%@` replaced by `argument`, escaped for HTML.
+    subscript(key: String, _ argument: String) -> String {
+        plain(key).replacingOccurrences(of: "%@", with: argument).htmlEscaped
+    }
+
+    /// The text for `key`, not escaped.
+    func plain(_ key: String) -> String {
+        if let text = localizer.tables[language]?[key] { return text }
+        if let text = AdminStrings.tables[language]?[key] { return text }
+        if let text = localizer.tables[localizer.fallback]?[key] { return text }
+        return AdminStrings.tables[localizer.fallback]?[key] ?? AdminStrings.tables["en"]?[key] ?? key
+    }
+
+    /// The languages the staff area can be shown in (those with built-in or file strings).
+    static func languages(_ localizer: Localizer) -> [String] {
+        Array(Set(localizer.tables.keys).union(AdminStrings.tables.keys)).sorted()
+    }
+}

@@ -1,0 +1,65 @@
+/// One sign of the catalogue (`kiosk-config/signs.csv`): a plaque with a QR code.
+public struct Sign: Sendable, Equatable {
+    /// Short, stable, human-readable id: `A-Z` and `0-9`, 1 to 16 characters (stored uppercase;
+    /// the catalogue may write it in any case). It is in the short link `/s/<id>`.
+    public var id: String
+    /// The book's URL name (`wikipedia_fr_all_maxi`); may be empty for online or redirect signs.
+    public var book: String
+    /// The article: a path in the book or a title.
+    public var article: String
+    /// Where the sign stands ("Place de Jaude"): printed on the sign.
+    public var label: String
+    /// The sign's language (`fr`, `en`…): its printed texts and the Wikipedia it links to.
+    public var language: String
+    public var target: SignTarget
+    public var latitude: Double?
+    public var longitude: Double?
+    public var notes: String
+    /// The line of the catalogue where the sign is described (0 when made in code).
+    public var line: Int
+    /// The article's title in other languages (further lines with the same id), used by
+    /// `online` and `redirect` signs to send a phone to Wikipedia in its own language.
+    public var otherLanguages: [Translation] = []
+    /// The article's title as found in the book (set when the article is resolved), used for the
+    /// printed title and the Wikipedia link.
+    public var resolvedTitle: String?
+
+    /// The article's title in another language.
+    public struct Translation: Sendable, Equatable {
+        public var language: String
+        public var title: String
+        public var line: Int
+    }
+
+    public init(id: String, book: String, article: String, label: String, language: String = "fr",
+                target: SignTarget = .kiosk, latitude: Double? = nil, longitude: Double? = nil,
+                notes: String = "", line: Int = 0) {
+        self.id = id.uppercased()
+        self.book = book
+        self.article = article
+        self.label = label
+        self.language = language
+        self.target = target
+        self.latitude = latitude
+        self.longitude = longitude
+        self.notes = notes
+        self.line = line
+    }
+
+    /// Longest id accepted.
+    public static let maxIDLength = 16
+
+    /// Whether `id` is a well-formed sign id (any case): 1 to 16 ASCII letters and digits.
+    public static func isValidID(_ id: String) -> Bool {
+        (1...maxIDLength).contains(id.utf8.count) && id.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+        }
+    }
+
+    /// An id made from a label or title, to suggest when one is missing or malformed:
+    /// "Cathédrale Notre-Dame" → "CATHEDRALENOTRED" (accents dropped, 16 characters at most).
+    public static func suggestedID(from text: String) -> String {
+        let folded = TextFolding.fold(text).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return String(folded.prefix(maxIDLength))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HTTPServer
+import Synchronization
+@testable import Kiosk
+
+/// A kiosk daemon on 127.0.0.1 (port 0) serving the standard test book as `ville`, for the
+/// robustness tests, with a log that the tests can read.
+final class RobustnessServer {
+    let folder: String
+    let zim: String
+    let server: KioskServer
+    let lines = LogLines()
+    var port: UInt16 { server.port }
+
+    init(threads: Int = 2, connectionTimeout: UInt32 = 30, library: Bool = false) throws {
+        folder = Fixtures.makeTemporaryDirectory()
+        let libraryFolder = folder + "/library"
+        try FileManager.default.createDirectory(atPath: libraryFolder, withIntermediateDirectories: true)
+        zim = try Fixtures.writeBook(at: (library ? libraryFolder : folder) + "/ville.zim")
+        var configuration = KioskConfiguration()
+        configuration.address = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = threads
+        configuration.connectionTimeout = connectionTimeout
+        if library {
+            configuration.libraryDirectory = libraryFolder
+        } else {
+            configuration.zimFiles = [zim]
+        }
+        configuration.stateDirectory = folder + "/state"
+        configuration.watchInterval = 0.3
+        configuration.usage.enabled = false
+        server = try KioskServer(configuration: configuration, validator: LibraryTests.validator, log: lines.log)
+    }
+
+    deinit {
+        server.stop()
+        Fixtures.cleanUp(folder)
+    }
+
+    var libraryFolder: String { folder + "/library" }
+
+    /// Status of a plain GET of the test book's home page on a fresh connection (0 when none came).
+    func healthStatus(timeout: Double = 5) -> Int {
+        (try? RobustClient.get(port, "/content/ville/Accueil", timeout: timeout))?.status ?? 0
+    }
+}
+
+/// A seeded generator (SplitMix64): the same seed gives the same requests, so a failure found
+/// in CI can be replayed. `WIKIKIOSK_FUZZ_SEED` overrides the seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// The seed from `WIKIKIOSK_FUZZ_SEED`, else `fallback`.
+    static func seed(default fallback: UInt64) -> UInt64 {
+        ProcessInfo.processInfo.environment["WIKIKIOSK_FUZZ_SEED"].flatMap { UInt64($0) } ?? fallback
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Runs `body` on a real thread (not the cooperative pool, which blocking socket tests would starve).
+final class Worker: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread { [done] in
+            body()
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    func join() { done.wait() }
+}
+
+/// A counter shared between threads.
+final class SharedCounter: Sendable {
+    private let value = Mutex<[String: Int]>([:])
+
+    func add(_ key: String, _ amount: Int = 1) { value.withLock { $0[key, default: 0] += amount } }
+    func get(_ key: String) -> Int { value.withLock { $0[key] ?? 0 } }
+    var all: [String: Int] { value.withLock { $0 } }
+}
+
