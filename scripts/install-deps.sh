@@ -6,6 +6,9 @@ set -eu
 PACKAGES="pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev curl gzip libsqlite3-dev goaccess"
 # Staff area: Argon2id password hashes (libsodium).
 PACKAGES="$PACKAGES libsodium-dev"
+# QR signs: libqrencode, cairo and pango (PDF/SVG/PNG), a font with accents and other scripts;
+# the sign tests read the codes back with zbarimg, after pdftoppm (PDF) and rsvg-convert (SVG).
+PACKAGES="$PACKAGES libqrencode-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core zbar-tools poppler-utils librsvg2-bin"
 # Captive-portal and Deploy/ tests: the real dnsmasq, network namespaces (iproute2), a DHCP
 # client (udhcpc), nftables and shellcheck (small).
 PACKAGES="$PACKAGES dnsmasq-base iproute2 udhcpc nftables shellcheck"

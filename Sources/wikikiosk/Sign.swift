@@ -15,7 +15,7 @@ struct SignCommand: ParsableCommand {
               wikikiosk sign --library /srv/zim --check                    # only check the catalogue
             """)
 
-    @Option(help: "Folder of ZIM files (the books the catalogue names).")
+    @Option(help: "Folder of ZIM files (the books the catalogue names; default: the built-in demo book).")
     var library: String?
 
     @Option(help: "The sign catalogue (default: signs.csv in the configuration folder).")
@@ -63,7 +63,12 @@ struct SignCommand: ParsableCommand {
         if let level, QRCode.Level(rawValue: level.uppercased()) == nil { throw ValidationError("--level is L, M, Q or H") }
         if let distance, !(10...1000).contains(distance) { throw ValidationError("--distance is between 10 and 1000 cm") }
         guard (72...1200).contains(dpi) else { throw ValidationError("--dpi is between 72 and 1200") }
-        guard library != nil || !zims.isEmpty else { throw ValidationError("give --library DIR or ZIM files") }
+        if let library {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: library, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("the library folder does not exist: \(library)")
+            }
+        }
     }
 
     func run() throws {
@@ -84,6 +89,9 @@ struct SignCommand: ParsableCommand {
         if let library {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: library)) ?? []
             files += names.filter { $0.hasSuffix(".zim") }.sorted().map { (library as NSString).appendingPathComponent($0) }
+        }
+        if files.isEmpty {
+            files = [try DemoBook.ensureBuilt(in: KioskConfiguration.defaultStateDirectory, log: log)]
         }
         bookLoader.load(files)
         for failure in books.failures { printError("\(failure.path): \(failure.reason)") }

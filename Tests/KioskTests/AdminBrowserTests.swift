@@ -63,7 +63,7 @@ struct AdminBrowserTests {
 
         // A wrong password, then the right one.
         _ = try browser.evaluate("document.getElementById('password').value = 'nope nope'; document.querySelector('main form button').click(); true")
-        try browser.wait(for: "document.body.textContent.includes('bon mot de passe')")
+        try browser.wait(for: "!!document.querySelector('.notice.error')")
         _ = try browser.evaluate("document.getElementById('password').value = \(DevToolsClient.quote(Self.password)); document.querySelector('main form button').click(); true")
         try browser.wait(for: "location.pathname === '/admin' && !!document.getElementById('today')")
         #expect(try browser.evaluate("document.cookie") as? String == "", "the session cookie is HttpOnly")

@@ -13,28 +13,29 @@ final class DevToolsClient {
     private var buffer: [UInt8] = []
 
     init(executable: String, profile: String) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
+        // Debian's /usr/bin/chromium-headless-shell is a shell wrapper that does not exec: run the
+        // real binary, so killing it ends the browser.
+        let binary = "/usr/lib/chromium/chromium-headless-shell"
+        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: binary) ? binary : executable)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-port=0",
                              "--user-data-dir=\(profile)", "--lang=fr-FR", "--no-first-run", "about:blank"]
-        let pipe = Pipe()
-        process.standardError = pipe
+        let logFile = profile + ".log"
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: logFile)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         var log = ""
         let deadline = Date().addingTimeInterval(20)
         var endpoint: String?
         while endpoint == nil, Date() < deadline {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            log += String(decoding: data, as: UTF8.self)
+            usleep(50_000)
+            log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
             if let range = log.range(of: "ws://127.0.0.1:"), let end = log[range.upperBound...].firstIndex(of: "\n") {
                 endpoint = String(log[range.upperBound..<end]).trimmingCharacters(in: .whitespaces)
             }
         }
-        // Keep draining stderr so Chromium never blocks on a full pipe.
-        pipe.fileHandleForReading.readabilityHandler = { _ = $0.availableData }
         guard let endpoint, let slash = endpoint.firstIndex(of: "/"), let port = UInt16(endpoint[..<slash]) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw Failure(description: "no DevTools endpoint: \(log.suffix(1000))")
         }
         try connect(port: port, path: String(endpoint[slash...]))
@@ -49,8 +50,9 @@ final class DevToolsClient {
     func close() {
         if socket >= 0 { Foundation.close(socket); socket = -1 }
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            kill(process.processIdentifier, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(process.processIdentifier, &status, 0)
         }
     }
 
@@ -59,6 +61,10 @@ final class DevToolsClient {
     /// Sends one command and returns its `result` (throws on a protocol error).
     @discardableResult
     func send(_ method: String, _ params: [String: Any] = [:], session: Bool = true, timeout: Double = 20) throws -> [String: Any] {
+        if let trace = ProcessInfo.processInfo.environment["DEVTOOLS_TRACE"] {
+            let line = "\(Date()) \(method)\n"
+            if let handle = FileHandle(forWritingAtPath: trace) { handle.seekToEndOfFile(); handle.write(Data(line.utf8)); handle.closeFile() }
+        }
         nextID += 1
         let id = nextID
         var message: [String: Any] = ["id": id, "method": method, "params": params]
@@ -89,14 +95,15 @@ final class DevToolsClient {
             if (try? evaluate("document.readyState === 'complete' && (\(condition))")) as? Bool == true { return }
             usleep(100_000)
         }
-        let location = (try? evaluate("location.href + ' ' + document.title")) ?? "?"
+        let location = (try? evaluate("location.href + ' ' + document.title + ' ' + document.body.innerText.slice(0, 300)")) ?? "?"
         throw Failure(description: "timed out waiting for \(condition) (at \(String(describing: location)))")
     }
 
     /// Opens `url` and waits for the page to load.
     func navigate(_ url: String) throws {
+        _ = try? evaluate("window.__devtoolsOldPage = true")
         try send("Page.navigate", ["url": url])
-        try wait(for: "location.href === \(Self.quote(url))")
+        try wait(for: "!window.__devtoolsOldPage")
     }
 
     /// A PNG screenshot of the page at `width`×`height` CSS pixels, the whole page when `full`.

@@ -102,6 +102,12 @@ struct LandingPageTests {
         print("landing page: HTML \(html.utf8.count) bytes, CSS \(css.bodyBytes.count) bytes, HTML gzipped \(gzipped.bodyBytes.count) bytes")
     }
 
+    @Test func reportsThePhoneClockForUndatedStatistics() throws {
+        let portal = try PortalKiosk(settings: Self.settings())
+        let html = portal.get("wikikiosk.lan/").bodyText
+        #expect(html.contains("navigator.sendBeacon('/usage/clock?t='+Date.now())"))
+    }
+
     @Test func recordsALandingViewPerGET() throws {
         let portal = try PortalKiosk()
         _ = portal.get("wikikiosk.lan/")

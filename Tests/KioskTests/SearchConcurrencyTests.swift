@@ -68,12 +68,13 @@ import Testing
         let release = server.holdSearchThreads()
         let searched = Locked<Curl.Result?>(nil)
         let url = server.url("/search?books.name=ville&format=json&pattern=cathedrale")
-        let t0 = Date()
-        let searcher = Thread { let r = try? Curl.get(url); print("DEBUG curl done", Date().timeIntervalSince(t0), r?.status as Any); searched.withLock { $0 = r } }
+        let searcher = Thread {
+            let reply = try? Curl.get(url)
+            searched.withLock { $0 = reply }
+        }
         searcher.start()
         // The search is queued behind the held thread, its connection suspended.
         #expect(eventually { server.service.workers.waitingJobs == 1 && server.daemon.suspendedRequests == 1 })
-        print("DEBUG queued", Date().timeIntervalSince(t0))
         for target in ["/content/ville/Accueil", "/suggest?content=ville&term=cath", "/content/corpus/%C3%89tats-Unis"] {
             let begin = Date()
             let reply = try Curl.get(server.url(target))
@@ -165,6 +166,23 @@ import Testing
         let ran = DispatchSemaphore(value: 0)
         #expect(threads.submit { ran.signal() })
         #expect(ran.wait(timeout: .now() + 2) == .success)
+    }
+
+    @Test func workerThreadsRefuseJobsThatWouldWaitTooLong() {
+        let threads = WorkerThreads(name: "test", count: 1, queueLimit: 100, idleSeconds: 1)
+        let finished = DispatchSemaphore(value: 0)
+        threads.submit {
+            usleep(200_000)
+            finished.signal()
+        }
+        finished.wait()
+        #expect(eventually { threads.averageJobSeconds >= 0.2 })
+        let release = DispatchSemaphore(value: 0)
+        #expect(threads.submit { release.wait() })  // runs at once: nothing ahead of it
+        // One job ahead at ~0.2 s each: 0.2 s of expected wait.
+        #expect(!threads.submit(maxWait: 0.1) {})
+        #expect(threads.submit(maxWait: 1) {})
+        release.signal()
     }
 
     @Test func suggestionsAreRemembered() throws {

@@ -1,8 +1,8 @@
 import HTTPServer
 
 /// Response helpers shared by the staff area's pages. Every answer is `Cache-Control: no-store`
-/// (nothing of the staff area stays in a shared phone's cache), can't be framed, sends no
-/// `Referer`, and may only run the inline script carrying this response's nonce.
+/// (nothing of the staff area stays in a shared phone's cache), can't be framed, sends its
+/// address as `Referer` to itself only, and may only run the inline script carrying this response's nonce.
 enum AdminResponse {
     static let cookieName = "wikikiosk_admin"
 
@@ -43,7 +43,7 @@ enum AdminResponse {
     static func secure(_ response: inout Response, nonce: String?) {
         response.headers.set("Cache-Control", "no-store")
         response.headers.set("X-Frame-Options", "DENY")
-        response.headers.set("Referrer-Policy", "no-referrer")
+        response.headers.set("Referrer-Policy", "same-origin")
         let script = nonce.map { "'nonce-\($0)'" } ?? "'none'"
         response.headers.set("Content-Security-Policy",
                              "default-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; script-src \(script); "

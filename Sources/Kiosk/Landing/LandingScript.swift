@@ -1,8 +1,10 @@
 /// Progressive enhancement for the search box: title suggestions from `/suggest` as the visitor
 /// types (ARIA combobox, keyboard arrows, Escape). Inline, so the page stays one HTML + one CSS
-/// request; without JavaScript the plain form works.
+/// request; without JavaScript the plain form works. It also reports the phone's clock once
+/// (`POST /usage/clock`), which dates the statistics while the board's own clock is unset.
 enum LandingScript {
     static let source = """
+        (function(){try{if(navigator.sendBeacon)navigator.sendBeacon('/usage/clock?t='+Date.now());}catch(e){}})();
         (function(){
         var f=document.getElementById('search'),q=document.getElementById('q'),l=document.getElementById('sug'),
         st=document.getElementById('sug-status');

@@ -11,9 +11,9 @@ import ZimKit
 ///   at most `timeBudget`, then answers with what was found plus title matches.
 /// - Searches run off libmicrohttpd's threads (`search(_:in:start:pageLength:completion:)`): a
 ///   fixed set of low-priority search threads (`SearchSettings.searchThreads`) takes them from a
-///   bounded queue (`searchQueueDepth`); the time budget counts from the request's arrival, queue
-///   wait included. When the queue is full the visitor gets title matches at once, marked `busy`,
-///   rather than a 503 or a long wait. The Xapian work itself runs on a second set of
+///   bounded queue (`searchQueueDepth` searches, `searchQueueWait` seconds of expected wait); the
+///   time budget counts from the request's arrival, queue wait included. When the queue is full
+///   the visitor gets title matches at once, marked `busy`, rather than a 503 or a long wait. The Xapian work itself runs on a second set of
 ///   low-priority threads so a search past its budget can be answered while it finishes.
 /// - Ranking: articles whose folded title is the folded query come first ("etats unis" →
 ///   "États-Unis"), then Xapian's order.
@@ -44,7 +44,7 @@ public final class SearchService: Sendable {
     public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
                        completion: @escaping @Sendable (SearchOutcome) -> Void) {
         let deadline = DispatchTime.now() + settings.timeBudget
-        let accepted = workers.submit { [self] in
+        let accepted = workers.submit(maxWait: settings.searchQueueWait) { [self] in
             completion(search(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline))
         }
         if !accepted { completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength)) }

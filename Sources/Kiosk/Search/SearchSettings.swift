@@ -18,7 +18,11 @@ public struct SearchSettings: Sendable {
     public var searchThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
     /// Searches allowed to wait for a search thread; beyond, visitors get title matches at once
     /// (marked busy) instead of waiting.
-    public var searchQueueDepth = 8
+    public var searchQueueDepth = 32
+    /// Seconds a search may be expected to wait for a search thread (from the recent searches'
+    /// durations); beyond, visitors get title matches at once (marked busy). Keeps the answer
+    /// time under load near this plus one search, whatever the hardware.
+    public var searchQueueWait: TimeInterval = 0.5
     /// How much lower the search threads' CPU priority is than the web server's (Linux nice
     /// increment, per thread): content pages and suggestions come first when the CPU is busy.
     public var searchNiceness: Int32 = 10

@@ -133,8 +133,11 @@ struct SignPainter {
 
         // Title, place, rule, extract.
         var top = band + 0.045 * w
-        let title = text.fitted(sign.title, style(template.titleFont, 20 * fontScale, bold: true), width: contentWidth,
+        var title = text.fitted(sign.title, style(template.titleFont, 20 * fontScale, bold: true), width: contentWidth,
                                 maxLines: 3, minimumSize: 11 * fontScale)
+        if title.isEllipsized {  // a very long title: a fourth line at the smallest size
+            title = text.block(sign.title, style(template.titleFont, 11 * fontScale, bold: true), width: contentWidth, maxLines: 4)
+        }
         setColour(template.text)
         text.draw(title, x: margin, y: top)
         top += title.height + 0.25 * gap

@@ -14,7 +14,7 @@ public struct SignStrings: Sendable {
     public static let french = SignStrings(
         header: "Wikipédia en ville",
         scan: "Scannez pour lire l'article",
-        wifiStep: "1. Rejoignez le Wi-Fi gratuit « %@ » (sans Internet)",
+        wifiStep: "1. Rejoignez le Wi-Fi gratuit\u{00A0}«\u{00A0}%@\u{00A0}»",
         scanStep: "2. Scannez pour lire l'article",
         attribution: "Texte : Wikipédia, licence CC BY-SA 4.0",
         signID: "Panneau %@")
@@ -22,7 +22,7 @@ public struct SignStrings: Sendable {
     public static let english = SignStrings(
         header: "Wikipedia in town",
         scan: "Scan to read the article",
-        wifiStep: "1. Join the free Wi-Fi “%@” (no Internet needed)",
+        wifiStep: "1. Join the free Wi-Fi\u{00A0}“%@”",
         scanStep: "2. Scan to read the article",
         attribution: "Text from Wikipedia, licensed CC BY-SA 4.0",
         signID: "Sign %@")

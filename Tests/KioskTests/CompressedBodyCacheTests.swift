@@ -1,0 +1,35 @@
+import Testing
+@testable import Kiosk
+
+@Suite("Compressed body cache")
+struct CompressedBodyCacheTests {
+    @Test func keepsAndReturnsBodies() {
+        let cache = CompressedBodyCache(budget: 1 << 20)
+        cache.store([1, 2, 3], for: "a")
+        #expect(cache.body(for: "a") == [1, 2, 3])
+        #expect(cache.body(for: "b") == nil)
+        cache.store([4], for: "a")
+        #expect(cache.body(for: "a") == [4])
+        #expect(cache.byteCount == 1)
+    }
+
+    @Test func neverHoldsMoreThanItsBudget() {
+        let cache = CompressedBodyCache(budget: 64 * 1024)
+        for index in 0..<10_000 {
+            cache.store([UInt8](repeating: UInt8(index % 256), count: 1000), for: "page \(index)")
+            #expect(cache.byteCount <= 64 * 1024)
+        }
+        #expect(cache.byteCount > 16 * 1024, "it does keep bodies")
+        // The most recent pages are still there.
+        #expect(cache.body(for: "page 9999")?.count == 1000)
+    }
+
+    @Test func tooBigOrZeroBudgetIsNotKept() {
+        let cache = CompressedBodyCache(budget: 64 * 1024)
+        cache.store([UInt8](repeating: 0, count: 10_000), for: "big")
+        #expect(cache.body(for: "big") == nil)
+        let off = CompressedBodyCache(budget: 0)
+        off.store([1], for: "a")
+        #expect(off.body(for: "a") == nil)
+    }
+}
