@@ -24,7 +24,7 @@ final class DeviceKeyring {
         }
         let message = address + "\u{1F}" + deviceClass
         if let number = known[message] { return number }
-        let digest = SHA256.hmac(key: key, message: Array(message.utf8))
+        let digest = HMACSHA256.mac(key: key, message: Array(message.utf8))
         var number: UInt64 = 0
         for byte in digest.prefix(8) { number = number << 8 | UInt64(byte) }
         if known.count >= 20_000 { known.removeAll(keepingCapacity: true) }
