@@ -80,6 +80,13 @@ fi
 for file in "$checkout"/kiosk-config/locales/*.ini; do
     [ -f "$etc/locales/$(basename "$file")" ] || install -m 0644 "$file" "$etc/locales/"
 done
+# The staff area saves settings and signs.csv here (temp file + rename): the service's group
+# may write the folder and its files; nobody else may.
+if [ -z "$root" ]; then
+    chgrp -R wikikiosk "$etc"
+    chmod 2770 "$etc"
+    chmod -R g+w "$etc"
+fi
 library="$root/srv/wikikiosk"
 if [ ! -d "$library" ]; then
     say "Creating $library: copy your ZIM files there"
