@@ -126,7 +126,7 @@ fi
 wrk_queries() {
     QUERIES_FILE="$QUERIES" PREFIX="$2" taskset -c "$CLIENT_CPU" \
         wrk -t1 -c"$3" -d"$4s" --timeout 10s -H 'Accept-Encoding: gzip' -s Benchmarks/queries.lua \
-        "http://127.0.0.1:$1" | grep '^RESULT' || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0"
+        "http://127.0.0.1:$1" | grep '^RESULT' || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0 busy=0"
 }
 wrk_articles() {
     PATHS_FILE="$OUT/workset.txt" PREFIX="$2" taskset -c "$CLIENT_CPU" \
@@ -181,8 +181,8 @@ run_search wikikiosk 18082 "/content/$BOOK/" "/search?content=$BOOK&pattern=" "/
 echo
 echo "Search and suggestions ($CORPUS corpus): $(wc -l < "$QUERIES") lazy queries cycled (titles and word pairs), ${DURATION}s per point."
 echo
-echo "| endpoint | connections | kiwix-serve req/s | wikikiosk req/s | ratio | kiwix p50 / p99 ms | wikikiosk p50 / p99 ms | errors (k / w) |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| endpoint | connections | kiwix-serve req/s | wikikiosk req/s | ratio | kiwix p50 / p99 ms | wikikiosk p50 / p99 ms | errors (k / w) | wikikiosk title-only (busy) answers |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for kind in search suggest; do
     for c in $CONNECTIONS; do
         k=$(grep "^kiwix-serve $kind $c " "$SEARCH_RESULTS"); w=$(grep "^wikikiosk $kind $c " "$SEARCH_RESULTS")
@@ -191,7 +191,8 @@ for kind in search suggest; do
         werr=$(( $(echo "$w" | field errors) + $(echo "$w" | field non2xx) ))
         ratio=$( [ "$(echo "$krps > 0" | bc)" = 1 ] && echo "$(echo "scale=1; $wrps / $krps" | bc)×" || echo "n/a")
         echo "| /$kind | $c | $krps | $wrps | $ratio | $(echo "$k" | field p50) / $(echo "$k" | field p99) |" \
-             "$(echo "$w" | field p50) / $(echo "$w" | field p99) | $kerr / $werr$(echo "$k" | grep -q crashed && echo ' (kiwix crashed)') |"
+             "$(echo "$w" | field p50) / $(echo "$w" | field p99) | $kerr / $werr$(echo "$k" | grep -q crashed && echo ' (kiwix crashed)') |" \
+             "$(echo "$w" | field busy) |"
     done
 done
 echo

@@ -20,7 +20,7 @@ final class DevToolsClient {
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-port=0",
                              "--user-data-dir=\(profile)", "--lang=fr-FR", "--no-first-run", "about:blank"]
         let logFile = profile + ".log"
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: logFile)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

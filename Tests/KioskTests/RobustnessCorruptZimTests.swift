@@ -201,7 +201,6 @@ struct RobustnessCorruptZimTests {
               + "\(listing.failures.count) skipped; entry statuses \(statuses.sorted { $0.key < $1.key })")
         server.send(SIGTERM)
         let exit = server.waitForExit(timeout: 20)
-        try? server.output.write(toFile: "/tmp/robust-server-output.txt", atomically: true, encoding: .utf8) // DEBUG-ROBUST
         #expect(exit?.status == 0, "exit \(String(describing: exit)); log:\n\(server.output.suffix(12_000))")
     }
 }
