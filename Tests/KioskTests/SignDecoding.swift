@@ -43,6 +43,16 @@ enum SignDecoding {
         Int(name.dropLast(4).split(separator: "-").last ?? "") ?? 0
     }
 
+    /// One region of one PDF page at 150 dpi (`x`, `y`, `width`, `height` in millimetres): a
+    /// sticker as it is once cut from its sheet.
+    static func rasterise(pdf: String, page: Int, x: Double, y: Double, width: Double, height: Double) throws -> String {
+        let px = { (mm: Double) in String(Int((mm / 25.4 * 150).rounded())) }
+        let prefix = pdf + "-crop-\(page)-\(Int(x))-\(Int(y))"
+        try run(pdftoppm, ["-r", "150", "-png", "-singlefile", "-f", String(page), "-l", String(page),
+                           "-x", px(x), "-y", px(y), "-W", px(width), "-H", px(height), pdf, prefix])
+        return prefix + ".png"
+    }
+
     /// A PNG of an SVG at 150 dpi.
     static func rasterise(svg: String) throws -> String {
         let png = svg + ".png"
