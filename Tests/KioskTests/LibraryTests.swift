@@ -46,6 +46,23 @@ struct LibraryTests {
         #expect(lines.all.contains { $0.contains("first.zim was removed") })
     }
 
+    @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))
+    func batchValidationAnswersEveryFileInOrder() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let good = try Fixtures.writeBook(at: folder + "/good.zim")
+        try Data("not a ZIM".utf8).write(to: URL(fileURLWithPath: folder + "/garbage.zim"))
+        let validator = ChildProcessValidator(executable: try #require(Fixtures.wikikioskExecutable), timeout: 60)
+        let paths = [good, folder + "/garbage.zim", folder + "/missing.zim", good]
+        let problems = validator.problems(with: paths)
+        #expect(problems.count == 4)
+        #expect(problems[0] == nil)
+        #expect(problems[1] != nil)
+        #expect(problems[2] != nil)
+        #expect(problems[3] == nil)
+        #expect(problems[1] == validator.problem(with: folder + "/garbage.zim"), "same verdict as one at a time")
+    }
+
     @Test func corruptFilesAreReportedOnceAndSkipped() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }

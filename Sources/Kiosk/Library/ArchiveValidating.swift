@@ -5,4 +5,14 @@
 public protocol ArchiveValidating: Sendable {
     /// nil when the file can be served, else the reason in plain words.
     func problem(with path: String) -> String?
+
+    /// The same for several files at once, in order: a validator may check them in one go
+    /// (one child process for a whole library instead of one per file).
+    func problems(with paths: [String]) -> [String?]
+}
+
+extension ArchiveValidating {
+    public func problems(with paths: [String]) -> [String?] {
+        paths.map { problem(with: $0) }
+    }
 }

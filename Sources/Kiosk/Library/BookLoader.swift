@@ -28,6 +28,42 @@ public struct BookLoader: Sendable {
             }
             cache.recordPass(path, fingerprint: fingerprint)
         }
+        return open(path, fingerprint)
+    }
+
+    /// Loads several files: the ones not validated before are checked in one batch (one child
+    /// process for the lot, not one per file), then the good ones are opened on every core.
+    public func load(_ paths: [String]) {
+        var ready: [(path: String, fingerprint: FileFingerprint)] = []
+        var unchecked: [(path: String, fingerprint: FileFingerprint)] = []
+        for path in paths {
+            guard let fingerprint = FileFingerprint.of(path) else {
+                _ = fail(path, "the file can't be read (missing or no permission)", nil)
+                continue
+            }
+            if cache.hasPassed(path, fingerprint: fingerprint) {
+                ready.append((path, fingerprint))
+            } else {
+                unchecked.append((path, fingerprint))
+            }
+        }
+        let problems = validator.problems(with: unchecked.map(\.path))
+        for (file, problem) in zip(unchecked, problems) {
+            if let problem {
+                _ = fail(file.path, problem, file.fingerprint)
+            } else {
+                cache.recordPass(file.path, fingerprint: file.fingerprint)
+                ready.append(file)
+            }
+        }
+        let files = ready
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            _ = open(files[index].path, files[index].fingerprint)
+        }
+    }
+
+    /// Opens a validated file and adds it to the library.
+    private func open(_ path: String, _ fingerprint: FileFingerprint) -> Book? {
         let archive: Archive
         do {
             archive = try Archive(path: path)
@@ -38,13 +74,6 @@ public struct BookLoader: Sendable {
                                preferredName: BookNaming.name(forFile: path), path: path)
         log.info("serving \(path) as /content/\(URLPath.encodeSegment(book.name)) (\(book.articleCount) articles)")
         return book
-    }
-
-    /// Loads several files at once, using every core (validation runs in child processes).
-    public func load(_ paths: [String]) {
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            load(paths[index])
-        }
     }
 
     private func fail(_ path: String, _ reason: String, _ fingerprint: FileFingerprint?) -> Book? {

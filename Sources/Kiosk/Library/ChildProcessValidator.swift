@@ -57,4 +57,58 @@ public struct ChildProcessValidator: ArchiveValidating {
             return "the checker stopped unexpectedly"
         }
     }
+
+    /// Checks every file with one child process (`validate-batch`), which answers one line per
+    /// file as it goes. When the child dies or hangs on a file, that file is the culprit: it is
+    /// reported as such and a new child checks the files after it.
+    public func problems(with paths: [String]) -> [String?] {
+        var results = [String??](repeating: nil, count: paths.count)
+        var start = 0
+        while start < paths.count {
+            let run = runChild(["validate-batch"] + (thorough ? ["--thorough"] : []) + ["--"] + paths[start...])
+            for line in run.output.split(separator: "\n") {
+                let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count >= 2, let offset = Int(fields[1]), start + offset < paths.count else { continue }
+                let problem = fields[0] == "OK" ? nil : (fields.count > 2 ? String(fields[2]) : "the file is not a valid ZIM archive")
+                results[start + offset] = .some(problem)
+            }
+            guard let culprit = results[start...].firstIndex(where: { $0 == nil }) else { break }
+            results[culprit] = .some(run.failure ?? "the checker stopped before reaching this file")
+            start = culprit + 1
+        }
+        return results.map { $0 ?? nil }
+    }
+
+    /// Runs the checker with `arguments`; `failure` says how it ended when it did not exit normally.
+    private func runChild(_ arguments: [String]) -> (output: String, failure: String?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return ("", "could not start the checker (\(executable)): \(error.localizedDescription)")
+        }
+        // Read while the child runs (many files can fill the pipe), with a watchdog for hangs.
+        let watchdog = DispatchWorkItem { process.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        let text = String(decoding: data, as: UTF8.self)
+        switch process.terminationReason {
+        case .exit:
+            return (text, nil)
+        case .uncaughtSignal where process.terminationStatus == SIGTERM:
+            return (text, "checking the file took more than \(Int(timeout)) s")
+        case .uncaughtSignal:
+            return (text, "libzim crashed while reading the file (signal \(process.terminationStatus)): the file is corrupt")
+        @unknown default:
+            return (text, "the checker stopped unexpectedly")
+        }
+    }
 }
