@@ -20,6 +20,7 @@
 #
 # Environment: ARTICLES (20000) DURATION (10) COLD_MAX (20) CONNECTIONS ("64 256") WORKSET (2000)
 #   FITNESS_SOAK_SECONDS (120) SERVERS ("kiwix-serve wikikiosk nginx") MODES ("free pi")
+#   SECTIONS ("articles startup soak")
 #   SCRATCH (.build-fitness-release) SERVER_CPU (0) CLIENT_CPU (1) OUT (Benchmarks/out-fitness)
 # Needs: kiwix-tools, nginx-light, wrk (LuaJIT), curl, bc, util-linux; installed with apt when missing.
 set -euo pipefail
@@ -35,6 +36,7 @@ WORKSET=${WORKSET:-2000}
 SOAK=${FITNESS_SOAK_SECONDS:-120}
 SERVERS=${SERVERS:-"kiwix-serve wikikiosk nginx"}
 MODES=${MODES:-"free pi"}
+SECTIONS=${SECTIONS:-"articles startup soak"}
 SCRATCH=${SCRATCH:-.build-fitness-release}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
@@ -227,15 +229,23 @@ if [[ " $SERVERS " == *" nginx "* ]] && [ ! -f "$NGINX_ROOT/.complete" ]; then
         '{ printf "url = \"%s%s\"\noutput = \"%s%s\"\n", base, $0, root, $0 }' "$PATHS" > "$OUT/extract.cfg"
     curl -s --fail --create-dirs -K "$OUT/extract.cfg"
     stop_server
+    # The paths are percent-encoded (Article_1_situ%C3%A9); nginx opens the decoded name.
+    find "$NGINX_ROOT" -type f -name '*%*' | while read -r f; do
+        d=$(basename "$f"); printf -v d '%b' "${d//%/\\x}"; mv -- "$f" "$(dirname "$f")/$d"
+    done
     find "$NGINX_ROOT" -type f -print0 | xargs -0 -P2 -n500 gzip -k -6
     touch "$NGINX_ROOT/.complete"
 fi
 
 # ---- Article points ----------------------------------------------------------------------------
-RAW="$OUT/raw.txt"; : > "$RAW"
+# raw.txt keeps every point; a point measured again replaces its earlier line (SECTIONS/SERVERS/MODES
+# let one re-measure a part).
+RAW="$OUT/raw.txt"; touch "$RAW"
 note() { echo "$*" | tee -a "$RAW" >&2; }
-for mode in $MODES; do
+forget() { sed -i "/^$1 /d" "$RAW"; }
+[[ " $SECTIONS " == *" articles "* ]] && for mode in $MODES; do
     for name in $SERVERS; do
+        forget "$mode $name"
         port=$(port_of "$name"); prefix=$(prefix_of "$name"); peak=0; alive=yes
         [ "$mode" = pi ] && cg_reset_peak
         oom0=$([ "$mode" = pi ] && cg_oom_kills || echo 0)
@@ -279,14 +289,18 @@ startup() {
     note "startup $name $label load=$(load) ms=$(( (t1 - t0) / 1000000 )) code=$code rss=$(rss_mib "$PID")"
     stop_server
 }
+if [[ " $SECTIONS " == *" startup "* ]]; then
+forget startup
 rm -rf "$OUT/state-startup"; mkdir -p "$OUT/state-startup"
 startup wikikiosk cold "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --library "$LIB50" --state-dir "$OUT/state-startup"
 startup wikikiosk warm "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --library "$LIB50" --state-dir "$OUT/state-startup"
 startup kiwix-serve cold kiwix-serve --port $PORT_K --address 127.0.0.1 "$LIB50"/*.zim
 startup kiwix-serve warm kiwix-serve --port $PORT_K --address 127.0.0.1 "$LIB50"/*.zim
+fi
 
 # ---- Soak: RSS under mixed load ----------------------------------------------------------------
-if [ "$SOAK" -gt 0 ]; then
+if [[ " $SECTIONS " == *" soak "* ]] && [ "$SOAK" -gt 0 ]; then
+    forget soak
     start_server wikikiosk free
     rss0=$(rss_mib "$PID"); l=$(load)
     PATHS_FILE="$OUT/workset.txt" PREFIX="/content/$BOOK/" taskset -c "$CLIENT_CPU" wrk -t1 -c8 -d"${SOAK}s" --timeout 10s \
@@ -324,7 +338,7 @@ for mode in $MODES; do
     echo
     [ "$mode" = free ] && echo "## Articles, one core, no memory limit" || echo "## Articles under the Pi budget (512 MiB, 50% of one core)"
     echo
-    echo "| workload | conns | kiwix-serve req/s | wikikiosk req/s | nginx req/s | wikikiosk / kiwix | wikikiosk / nginx | p99 ms k / w / n | errors k / w / n | pass k / w / n | load |"
+    echo "| workload | conns | kiwix-serve req/s | wikikiosk req/s | nginx req/s | wikikiosk / kiwix | wikikiosk / nginx | p99 ms k / w / n | errors k / w / n | pass k / w / n | load k / w / n |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|"
     for wl in repeated cold; do
         for c in $CONNECTIONS; do
@@ -335,7 +349,7 @@ for mode in $MODES; do
             echo "| $wl | $c | ${kr:--} | ${wr:--} | ${nr:--} | $(ratio "$wr" "$kr") | $(ratio "$wr" "$nr") |" \
                  "$(echo "$k" | field p99) / $(echo "$w" | field p99) / $(echo "$n" | field p99) |" \
                  "$(err "$k") / $(err "$w") / $(err "$n") | $(pass "$k") / $(pass "$w") / $(pass "$n") |" \
-                 "$(echo "$k$w$n" | field load) |"
+                 "$(echo "$k" | field load) / $(echo "$w" | field load) / $(echo "$n" | field load) |"
         done
     done
     echo

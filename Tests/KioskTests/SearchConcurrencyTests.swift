@@ -56,10 +56,11 @@ import Testing
         deinit { daemon.stop() }
     }
 
-    static func settings(threads: Int, queue: Int) -> SearchSettings {
+    static func settings(threads: Int, queue: Int, wait: Double = 30) -> SearchSettings {
         var settings = SearchSettings()
         settings.searchThreads = threads
         settings.searchQueueDepth = queue
+        settings.searchQueueWait = wait
         return settings
     }
 
@@ -117,6 +118,28 @@ import Testing
         #expect(english.text.contains("Many searches are running right now"))
     }
 
+    @Test func searchWaitingTooLongGetsTitleMatches() throws {
+        let server = try Server(settings: Self.settings(threads: 1, queue: 4, wait: 0.3))
+        let corpus = try #require(server.kiosk.library.book(named: "corpus"))
+        #expect(server.service.state(for: corpus).titleIndex(wait: 30) != nil)
+        let release = server.holdSearchThreads()
+        let begin = Date()
+        let reply = try Curl.get(server.url("/search?books.name=corpus&format=json&pattern=etats+unis"))
+        let elapsed = Date().timeIntervalSince(begin)
+        #expect(elapsed >= 0.29 && elapsed < 3, "answered after \(elapsed) s")
+        #expect(reply.status == 200)
+        #expect(reply.headers["x-search-busy"] == "title-matches-only")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
+        let titles = (body["results"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []
+        #expect(titles.first == "États-Unis")
+        // Once the thread is free, the stale job is skipped and searches get full text again.
+        release.signal()
+        #expect(eventually { server.service.workers.waitingJobs == 0 })
+        let full = try Curl.get(server.url("/search?books.name=corpus&format=json&pattern=etats+unis"))
+        #expect(full.status == 200)
+        #expect(full.headers["x-search-busy"] == nil)
+    }
+
     @Test func malformedSearchesAreAnsweredWithoutASearchThread() throws {
         let server = try Server(settings: Self.settings(threads: 1, queue: 0))
         let release = server.holdSearchThreads()
@@ -166,23 +189,6 @@ import Testing
         let ran = DispatchSemaphore(value: 0)
         #expect(threads.submit { ran.signal() })
         #expect(ran.wait(timeout: .now() + 2) == .success)
-    }
-
-    @Test func workerThreadsRefuseJobsThatWouldWaitTooLong() {
-        let threads = WorkerThreads(name: "test", count: 1, queueLimit: 100, idleSeconds: 1)
-        let finished = DispatchSemaphore(value: 0)
-        threads.submit {
-            usleep(200_000)
-            finished.signal()
-        }
-        finished.wait()
-        #expect(eventually { threads.averageJobSeconds >= 0.2 })
-        let release = DispatchSemaphore(value: 0)
-        #expect(threads.submit { release.wait() })  // runs at once: nothing ahead of it
-        // One job ahead at ~0.2 s each: 0.2 s of expected wait.
-        #expect(!threads.submit(maxWait: 0.1) {})
-        #expect(threads.submit(maxWait: 1) {})
-        release.signal()
     }
 
     @Test func suggestionsAreRemembered() throws {

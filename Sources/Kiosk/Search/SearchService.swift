@@ -11,9 +11,10 @@ import ZimKit
 ///   at most `timeBudget`, then answers with what was found plus title matches.
 /// - Searches run off libmicrohttpd's threads (`search(_:in:start:pageLength:completion:)`): a
 ///   fixed set of low-priority search threads (`SearchSettings.searchThreads`) takes them from a
-///   bounded queue (`searchQueueDepth` searches, `searchQueueWait` seconds of expected wait); the
-///   time budget counts from the request's arrival, queue wait included. When the queue is full
-///   the visitor gets title matches at once, marked `busy`, rather than a 503 or a long wait. The Xapian work itself runs on a second set of
+///   queue. A search not started within `searchQueueWait` (0.5 s) gets title matches then,
+///   marked `busy`, rather than a 503 or a long wait; the time budget counts from the request's
+///   arrival. Waiting (not answering at once) keeps a flood of instant answers from starving
+///   the searches themselves. The Xapian work itself runs on a second set of
 ///   low-priority threads so a search past its budget can be answered while it finishes.
 /// - Ranking: articles whose folded title is the folded query come first ("etats unis" →
 ///   "États-Unis"), then Xapian's order.
@@ -38,16 +39,24 @@ public final class SearchService: Sendable {
                                 niceness: settings.searchNiceness)
     }
 
-    /// Runs the search on a search thread and calls `completion` there with the outcome; when
-    /// `searchQueueDepth` searches are already waiting, calls it at once (on the caller's
-    /// thread) with title matches only, marked `busy`.
+    /// Runs the search on a search thread and calls `completion` there with the outcome. A
+    /// search that no search thread has started within `searchQueueWait` is answered with title
+    /// matches only, marked `busy` (from a timer thread); with `searchQueueDepth` searches
+    /// already waiting, at once (on the caller's thread).
     public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
                        completion: @escaping @Sendable (SearchOutcome) -> Void) {
-        let deadline = DispatchTime.now() + settings.timeBudget
-        let accepted = workers.submit(maxWait: settings.searchQueueWait) { [self] in
+        let arrival = DispatchTime.now()
+        let deadline = arrival + settings.timeBudget
+        let claim = Claim()
+        let accepted = workers.submit { [self] in
+            guard claim.take() else { return }  // answered with title matches meanwhile
             completion(search(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline))
         }
-        if !accepted { completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength)) }
+        guard accepted else { return completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength)) }
+        DispatchQueue.global().asyncAfter(deadline: arrival + settings.searchQueueWait) { [self] in
+            guard claim.take() else { return }  // a search thread has it
+            completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength))
+        }
     }
 
     /// Title matches only (exact titles first, then by prefix), from the folded title index: the
@@ -255,6 +264,13 @@ public final class SearchService: Sendable {
         if index != nil || state.titleIndexSettled { state.suggestions.put(key, out) }
         return out
     }
+}
+
+/// Who answers a search first: its search thread or the queue-wait timer.
+private final class Claim: Sendable {
+    private let taken = Atomic<Bool>(false)
+    /// True for the first caller only.
+    func take() -> Bool { !taken.exchange(true, ordering: .acquiringAndReleasing) }
 }
 
 /// Result lists handed back by worker threads (a class: closures can't capture a `Mutex`).

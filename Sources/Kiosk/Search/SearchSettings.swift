@@ -16,13 +16,13 @@ public struct SearchSettings: Sendable {
     /// Threads running searches off the web server's threads (each waits for its search's
     /// full-text results): the number of searches in progress at once.
     public var searchThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
-    /// Searches allowed to wait for a search thread; beyond, visitors get title matches at once
-    /// (marked busy) instead of waiting.
-    public var searchQueueDepth = 32
-    /// Seconds a search may be expected to wait for a search thread (from the recent searches'
-    /// durations); beyond, visitors get title matches at once (marked busy). Keeps the answer
-    /// time under load near this plus one search, whatever the hardware.
+    /// Seconds a search may wait for a search thread; a search not started by then is answered
+    /// with title matches (marked busy). Keeps answers under load within about this plus one
+    /// search, whatever the hardware.
     public var searchQueueWait: TimeInterval = 0.5
+    /// Searches allowed to wait for a search thread at all (memory bound); beyond, visitors get
+    /// title matches at once (marked busy).
+    public var searchQueueDepth = 256
     /// How much lower the search threads' CPU priority is than the web server's (Linux nice
     /// increment, per thread): content pages and suggestions come first when the CPU is busy.
     public var searchNiceness: Int32 = 10

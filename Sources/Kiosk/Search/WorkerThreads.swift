@@ -10,9 +10,8 @@ import Glibc
 ///
 /// - At most `count` threads; they start on demand and end after `idleSeconds` without work
 ///   (a kiosk, or a test process holding many routers, keeps no idle threads).
-/// - The queue holds at most `queueLimit` waiting jobs, and `submit` can also refuse a job that
-///   would wait longer than `maxWait` (estimated from the recent jobs' durations): the caller
-///   answers at once instead of letting requests pile up.
+/// - The queue holds at most `queueLimit` waiting jobs: `submit` returns false beyond it, so the
+///   caller can answer at once instead of letting requests pile up.
 /// - On Linux each thread lowers its own priority by `niceness` (setpriority on the calling
 ///   thread: nice is per thread there), so under CPU contention content requests come first.
 final class WorkerThreads: Sendable {
@@ -22,8 +21,6 @@ final class WorkerThreads: Sendable {
         var threads = 0
         /// Jobs running now.
         var busy = 0
-        /// Moving average of the jobs' durations (seconds, wall clock).
-        var averageSeconds = 0.0
         var waiting: Int { jobs.count - head }
     }
 
@@ -46,15 +43,11 @@ final class WorkerThreads: Sendable {
 
     /// Queues `job`; false (and `job` dropped) when every thread is busy and `queueLimit` jobs
     /// are already waiting.
-    /// With `maxWait`, also refuses it when the jobs ahead of it would, at the recent average
-    /// duration, keep it waiting longer than that.
     @discardableResult
-    func submit(maxWait: Double = .infinity, _ job: @escaping @Sendable () -> Void) -> Bool {
+    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
         let (accepted, spawn) = state.withLock { state -> (Bool, Bool) in
             // Jobs that find an idle thread at once don't count as waiting.
-            let ahead = state.waiting + state.busy - count
-            guard ahead < queueLimit else { return (false, false) }
-            if ahead >= 0, Double(ahead + 1) * state.averageSeconds / Double(count) > maxWait { return (false, false) }
+            guard state.waiting + state.busy - count < queueLimit else { return (false, false) }
             state.jobs.append(job)
             let spawn = state.threads < count
             if spawn { state.threads += 1 }
@@ -68,9 +61,6 @@ final class WorkerThreads: Sendable {
 
     /// Jobs queued and not yet started (tests, diagnostics).
     var waitingJobs: Int { state.withLock { $0.waiting } }
-
-    /// Moving average of the jobs' durations in seconds (0 before the first).
-    var averageJobSeconds: Double { state.withLock { $0.averageSeconds } }
 
     /// Threads alive now (tests, diagnostics).
     var threadCount: Int { state.withLock { $0.threads } }
@@ -110,14 +100,8 @@ final class WorkerThreads: Sendable {
                 return job
             }
             guard let job else { continue }
-            let started = ContinuousClock.now
             job()
-            let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            state.withLock { state in
-                state.busy -= 1
-                state.averageSeconds = state.averageSeconds == 0 ? seconds : 0.8 * state.averageSeconds + 0.2 * seconds
-            }
+            state.withLock { $0.busy -= 1 }
         }
     }
 }
