@@ -11,4 +11,10 @@ public enum LanguageCodes {
     public static func bcp47(fromISO6393 code: String) -> String? {
         table[code.lowercased()]
     }
+
+    /// The HTML `lang` value for a ZIM `Language` metadata value (`fra,eng` → `fr`).
+    public static func htmlLanguage(ofZimLanguage zimLanguage: String) -> String {
+        let first = String(zimLanguage.split(separator: ",").first ?? "")
+        return bcp47(fromISO6393: first) ?? first
+    }
 }

@@ -74,7 +74,7 @@ struct SearchHandler: Sendable {
 
     /// With no book named: every book in the visitor's language, else every book.
     static func defaultBooks(_ all: [Book], language: String) -> [Book] {
-        let matching = all.filter { HomePage.htmlLanguage($0.language) == language }
+        let matching = all.filter { LanguageCodes.htmlLanguage(ofZimLanguage: $0.language) == language }
         return matching.isEmpty ? all : matching
     }
 
