@@ -149,7 +149,7 @@ struct LandingPage: Sendable {
         var items = ""
         for book in books {
             let link = URLPath.content(book: book.name, path: "").htmlEscaped
-            let bookLanguage = Self.htmlLanguage(book.language)
+            let bookLanguage = LanguageCodes.htmlLanguage(ofZimLanguage: book.language).htmlEscaped
             let icon = book.illustrationSizes.isEmpty
                 ? "<span class=\"ph\" aria-hidden=\"true\">\(String(book.title.prefix(1)).htmlEscaped)</span>"
                 : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
@@ -180,12 +180,6 @@ struct LandingPage: Sendable {
     private func offeredLanguages(_ settings: KioskSettings) -> [String] {
         let available = settings.languages.filter { context.localizer.tables[$0] != nil }
         return available.isEmpty ? context.localizer.tables.keys.sorted() : available
-    }
-
-    /// ZIM languages are ISO 639-3 (`fra`); HTML wants BCP 47 (`fr`) where one exists.
-    static func htmlLanguage(_ zimLanguage: String) -> String {
-        let first = String(zimLanguage.split(separator: ",").first ?? "")
-        return (LanguageCodes.bcp47(fromISO6393: first) ?? first).htmlEscaped
     }
 
     /// 1234567 → "1 234 567" (French, narrow no-break spaces) or "1,234,567".
