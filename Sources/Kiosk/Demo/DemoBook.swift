@@ -16,9 +16,28 @@ public enum DemoBook {
         log.info("building the demo book in \(path)")
         let partial = path + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
-        try write(to: partial)
+        try withStandardOutputSilenced { try write(to: partial) }
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return path
+    }
+
+    /// Runs `body` with standard output sent to /dev/null: libzim's writer prints progress
+    /// lines ("Resolve redirect", "set index") that mean nothing to someone starting the kiosk.
+    /// Only used before the server starts its threads.
+    static func withStandardOutputSilenced<T>(_ body: () throws -> T) rethrows -> T {
+        fflush(nil)
+        let saved = dup(STDOUT_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        if saved >= 0, null >= 0 { dup2(null, STDOUT_FILENO) }
+        defer {
+            fflush(nil)
+            if saved >= 0 {
+                dup2(saved, STDOUT_FILENO)
+                close(saved)
+            }
+            if null >= 0 { close(null) }
+        }
+        return try body()
     }
 
     /// Writes the demo book to `path`.
