@@ -4,7 +4,7 @@ import Testing
 
 /// The staff area in Debian's headless Chromium, driven through the DevTools protocol like a
 /// person would use it: sign in, download a sign's PDF and a report, change the welcome text
-/// and see it on the landing page. Screenshots at phone and laptop sizes go to docs/admin-*.png.
+/// and see it on the landing page. Screenshots at phone and laptop sizes go to ScreenshotFolder (docs/admin-*.png when refreshed).
 @Suite("Staff area in a real browser", .serialized,
        .enabled(if: LandingBrowser.executable != nil, "needs Debian's chromium-headless-shell (WIKIKIOSK_BROWSER_TESTS=1 scripts/install-deps.sh)"))
 struct AdminBrowserTests {
@@ -54,7 +54,7 @@ struct AdminBrowserTests {
         let browser = try DevToolsClient(executable: LandingBrowser.executable!, profile: folder + "/profile")
         defer { browser.close() }
         try browser.send("Browser.setDownloadBehavior", ["behavior": "allow", "downloadPath": downloads], session: false)
-        let docs = DeployFolder.checkout + "/docs"
+        let docs = ScreenshotFolder.path
 
         // Not signed in: the login page.
         try browser.navigate(base + "/admin")

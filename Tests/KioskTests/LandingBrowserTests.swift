@@ -4,7 +4,7 @@ import Testing
 
 /// The landing page in Debian's headless Chromium at a 360×640 phone viewport, JavaScript on and
 /// off: no console error, the plain search form works without JavaScript, suggestions appear with
-/// it, and a screenshot is saved to docs/landing-360x640.png for review.
+/// it, and a screenshot is saved to ScreenshotFolder (docs/landing-360x640.png when refreshed).
 @Suite("Landing page in a real browser", .serialized,
        .enabled(if: LandingBrowser.executable != nil, "needs Debian's chromium-headless-shell (WIKIKIOSK_BROWSER_TESTS=1 scripts/install-deps.sh)"))
 struct LandingBrowserTests {
@@ -31,7 +31,7 @@ struct LandingBrowserTests {
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
 
-        let screenshot = DeployFolder.checkout + "/docs/landing-360x640.png"
+        let screenshot = ScreenshotFolder.path + "/landing-360x640.png"
         for javascript in [true, false] {
             let run = try LandingBrowser.run(["--screenshot=\(javascript ? screenshot : folder + "/nojs.png")"],
                                              url: base + "/?lang=fr", javascript: javascript, folder: folder)
@@ -40,7 +40,7 @@ struct LandingBrowserTests {
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "no screenshot: \(run.log.suffix(2000))")
         }
         // The whole page, for review (the first screen above is what a phone shows at once).
-        _ = try LandingBrowser.run(["--screenshot=\(DeployFolder.checkout)/docs/landing-360-full.png", "--window-size=360,1500"],
+        _ = try LandingBrowser.run(["--screenshot=\(ScreenshotFolder.path)/landing-360-full.png", "--window-size=360,1500"],
                                    url: base + "/?lang=fr", javascript: true, folder: folder)
     }
 
