@@ -74,9 +74,11 @@ let package = Package(
             dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
+        // A raw-socket HTTP client both test targets use (test targets can't share files).
+        .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

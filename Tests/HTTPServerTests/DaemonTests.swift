@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+@testable import HTTPTestSupport
 import Glibc
 #endif
 import Synchronization

@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Testing
 @testable import HTTPServer
 

@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -143,7 +144,7 @@ struct RobustnessCorruptZimTests {
         }
         let server = try ServeProcess(["--library", library, "--state-dir", folder + "/state", "--no-stats"])
         let port = server.port
-        #expect(try RobustClient.get(port, "/content/riche/Article_001").status == 200)
+        #expect(try RawHTTPClient.get(port, "/content/riche/Article_001").status == 200)
 
         // A visitor keeps reading the good book while the damaged files arrive.
         let outcomes = SharedCounter()
@@ -151,7 +152,7 @@ struct RobustnessCorruptZimTests {
         let visitor = Worker {
             var index = 0
             while !stop.isSet {
-                let status = (try? RobustClient.get(port, String(format: "/content/riche/Article_%03d", index % 120), timeout: 5))?.status ?? 0
+                let status = (try? RawHTTPClient.get(port, String(format: "/content/riche/Article_%03d", index % 120), timeout: 5))?.status ?? 0
                 outcomes.add(String(status))
                 index += 1
             }
@@ -164,7 +165,7 @@ struct RobustnessCorruptZimTests {
         let names = Set(damaged.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         var listing = BooksListing(books: [], failures: [])
         let settled = ServeProcess.eventually(timeout: 60) {
-            guard server.isRunning, let json = try? RobustClient.get(port, "/api/books", timeout: 10),
+            guard server.isRunning, let json = try? RawHTTPClient.get(port, "/api/books", timeout: 10),
                   let decoded = try? JSONDecoder().decode(BooksListing.self, from: Data(json.body)) else { return false }
             listing = decoded
             let seen = Set(decoded.books.map(\.name)).union(decoded.failures.map { ($0.file as NSString).deletingPathExtension })
@@ -196,7 +197,7 @@ struct RobustnessCorruptZimTests {
             #expect(server.isRunning, "the server died reading \(book.name):\n\(server.output.suffix(3000))")
             guard server.isRunning else { break }
         }
-        #expect(try RobustClient.get(port, "/content/riche/Article_119").status == 200)
+        #expect(try RawHTTPClient.get(port, "/content/riche/Article_119").status == 200)
         print("corrupt ZIMs: \(listing.books.count) loaded (\(listing.books.map(\.name).sorted())), "
               + "\(listing.failures.count) skipped; entry statuses \(statuses.sorted { $0.key < $1.key })")
         server.send(SIGTERM)

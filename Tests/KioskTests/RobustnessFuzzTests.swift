@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import HTTPServer
 import Testing
@@ -58,7 +59,7 @@ struct RobustnessFuzzTests {
         var answered = 0, closed = 0
         for index in 0..<300 {
             let raw = RequestFuzzer.rawRequest(&generator)
-            let client = try RobustClient(port: kiosk.port, timeout: 3)
+            let client = try RawHTTPClient(port: kiosk.port, timeout: 3)
             client.trySend(raw)
             let replies = client.readAllResponses(quiet: 0.5, bodyless: raw.starts(with: Array("HEAD ".utf8)))
             if replies.isEmpty { closed += 1 } else { answered += 1 }

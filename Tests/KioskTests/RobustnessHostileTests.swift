@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import HTTPServer
 import Testing
@@ -39,7 +40,7 @@ struct RobustnessHostileTests {
     /// Runs the cases, checks each expectation and that the server still serves afterwards.
     static func run(_ cases: [Case], on kiosk: RobustnessServer, sourceLocation: SourceLocation = #_sourceLocation) {
         for item in cases {
-            let reply = RobustClient.exchange(kiosk.port, item.bytes, timeout: 5)
+            let reply = RawHTTPClient.exchange(kiosk.port, item.bytes, timeout: 5)
             let status = reply?.status
             switch item.expect {
             case .clientError:
@@ -127,7 +128,7 @@ struct RobustnessHostileTests {
             "/content/ville/" + Fixtures.encodedAbsolute("/etc/passwd"),
         ]
         for target in targets {
-            let reply = try #require(RobustClient.exchange(kiosk.port, Self.get(target)), "\(target): closed")
+            let reply = try #require(RawHTTPClient.exchange(kiosk.port, Self.get(target)), "\(target): closed")
             // A 3xx may only lead to a page of the kiosk, never a file.
             #expect(reply.status == 404 || reply.status == 400 || (300..<400).contains(reply.status), "\(target): \(reply.status)")
             #expect(!reply.text.contains("root:x:0:0"), "\(target)")
@@ -203,7 +204,7 @@ struct RobustnessHostileTests {
             ("header without colon", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNoColonHere\r\n\r\n\(smuggled)"),
         ]
         for (name, raw) in attempts {
-            let client = try RobustClient(port: kiosk.port, timeout: 3)
+            let client = try RawHTTPClient(port: kiosk.port, timeout: 3)
             try client.send(raw)
             let replies = client.readAllResponses(quiet: 2)
             // Whatever the first answer, the smuggled page must not come back.
@@ -215,7 +216,7 @@ struct RobustnessHostileTests {
         // A folded (obs-fold) Transfer-Encoding is dropped by libmicrohttpd, which then frames the
         // body by Content-Length alone: one parser, one framing, so what follows is simply the
         // next request. No 5xx, and the server carries on.
-        let folded = try RobustClient(port: kiosk.port, timeout: 3)
+        let folded = try RawHTTPClient(port: kiosk.port, timeout: 3)
         try folded.send("POST /usage/clock?t=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\nTransfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n\(smuggled)")
         #expect(folded.readAllResponses(quiet: 2).allSatisfy { $0.status < 500 })
         #expect(kiosk.healthStatus() == 200)
@@ -224,7 +225,7 @@ struct RobustnessHostileTests {
     @Test func pipeliningAndGarbageOnOneConnection() throws {
         let kiosk = try RobustnessServer()
         // 200 pipelined requests are all answered, in order.
-        let many = try RobustClient(port: kiosk.port)
+        let many = try RawHTTPClient(port: kiosk.port)
         let paths = (0..<200).map { $0 % 2 == 0 ? "/content/ville/Accueil" : "/content/ville/style.css" }
         try many.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" }.joined())
         for (index, path) in paths.enumerated() {
@@ -233,7 +234,7 @@ struct RobustnessHostileTests {
             #expect(reply.headers["Content-Type"] == (path.hasSuffix(".css") ? "text/css" : "text/html"), "request \(index)")
         }
         // A good request followed by garbage: the good one is answered, then a 400 or a close.
-        let garbage = try RobustClient(port: kiosk.port, timeout: 3)
+        let garbage = try RawHTTPClient(port: kiosk.port, timeout: 3)
         try garbage.send("GET /content/ville/Accueil HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n\u{1}\u{2}GARBAGE\r\n\r\nmore garbage")
         let replies = garbage.readAllResponses(quiet: 2)
         #expect(replies.first?.status == 200)
@@ -242,7 +243,7 @@ struct RobustnessHostileTests {
         var generator = SeededGenerator(seed: 8)
         for _ in 0..<20 {
             let noise = (0..<Int.random(in: 1...4000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let client = try RobustClient(port: kiosk.port, timeout: 2)
+            let client = try RawHTTPClient(port: kiosk.port, timeout: 2)
             client.trySend(noise)
             let replies = client.readAllResponses(quiet: 1)
             #expect(replies.allSatisfy { (400..<500).contains($0.status) }, "\(replies.map(\.status))")

@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import Testing
 import ZimKit
@@ -32,12 +33,12 @@ struct RobustnessSignalTests {
         let server = try ServeProcess([folder + "/gros.zim", "--state-dir", folder + "/state", "--stats-flush-seconds", "3600"])
         let port = server.port
         // Page views that are only in memory (the next batch would be in an hour).
-        for _ in 0..<5 { #expect(try RobustClient.get(port, "/content/gros/Accueil").status == 200) }
+        for _ in 0..<5 { #expect(try RawHTTPClient.get(port, "/content/gros/Accueil").status == 200) }
 
         // Two slow downloads: a phone on a bad link reading 16 KiB at a time.
-        let image = try RobustClient(port: port, source: "127.0.7.1", timeout: 15, receiveBuffer: 16 * 1024)
+        let image = try RawHTTPClient(port: port, source: "127.0.7.1", timeout: 15, receiveBuffer: 16 * 1024)
         try image.send("GET /content/gros/I/big.jpg HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let page = try RobustClient(port: port, source: "127.0.7.2", timeout: 15, receiveBuffer: 16 * 1024)
+        let page = try RawHTTPClient(port: port, source: "127.0.7.2", timeout: 15, receiveBuffer: 16 * 1024)
         try page.send("GET /content/gros/Grande HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         Thread.sleep(forTimeInterval: 0.3)
         server.send(SIGTERM)
@@ -50,7 +51,7 @@ struct RobustnessSignalTests {
         #expect(pageReply.body == Array(Self.bigPage.utf8), "the page arrived whole")
         print("slow downloads after SIGTERM finished in \(ContinuousClock.now - began)")
         // New visitors are refused once stopping began.
-        #expect(throws: (any Error).self) { _ = try RobustClient.get(port, "/content/gros/Accueil", timeout: 2) }
+        #expect(throws: (any Error).self) { _ = try RawHTTPClient.get(port, "/content/gros/Accueil", timeout: 2) }
 
         let exit = server.waitForExit(timeout: 20)
         #expect(exit?.status == 0 && exit?.bySignal == false, "exit \(String(describing: exit)); log:\n\(server.output)")
@@ -82,8 +83,8 @@ struct RobustnessSignalTests {
 
         let server = try ServeProcess(["--config", config, "--library", library, "--state-dir", folder + "/state", "--no-stats"])
         let port = server.port
-        #expect(try RobustClient.get(port, "/").text.contains("Bibliothèque Avant"))
-        #expect(try RobustClient.get(port, "/content/deux/Accueil").status == 404)
+        #expect(try RawHTTPClient.get(port, "/").text.contains("Bibliothèque Avant"))
+        #expect(try RawHTTPClient.get(port, "/content/deux/Accueil").status == 404)
 
         try "[kiosk]\nname = Bibliothèque Après\n".write(toFile: conf, atomically: true, encoding: .utf8)
         try Fixtures.writeBook(at: folder + "/trois.zim", title: "Trois")
@@ -95,20 +96,20 @@ struct RobustnessSignalTests {
         let began = ContinuousClock.now
         server.send(SIGHUP)
         let reloaded = ServeProcess.eventually(timeout: 15) {
-            (try? RobustClient.get(port, "/content/deux/Accueil"))?.status == 200
-                && (try? RobustClient.get(port, "/content/trois/Accueil"))?.status == 200
+            (try? RawHTTPClient.get(port, "/content/deux/Accueil"))?.status == 200
+                && (try? RawHTTPClient.get(port, "/content/trois/Accueil"))?.status == 200
         }
         #expect(reloaded, "a file that failed before is checked again and a new one loaded; log:\n\(server.output)")
         print("SIGHUP reload took \(ContinuousClock.now - began)")
-        #expect(try RobustClient.get(port, "/").text.contains("Bibliothèque Après"))
-        #expect(try RobustClient.get(port, "/content/un/Accueil").status == 404, "a removed book is dropped")
+        #expect(try RawHTTPClient.get(port, "/").text.contains("Bibliothèque Après"))
+        #expect(try RawHTTPClient.get(port, "/content/un/Accueil").status == 404, "a removed book is dropped")
 
         // A configuration with a mistake: reported, and the last good one stays in force.
         try "[kiosk]\nname = Bibliothèque Cassée\nthis line is wrong\n".write(toFile: conf, atomically: true, encoding: .utf8)
         server.send(SIGHUP)
         #expect(ServeProcess.eventually(timeout: 15) { server.output.components(separatedBy: "library rescanned").count == 3 })
         #expect(server.output.contains("wikikiosk.conf"))
-        let home = try RobustClient.get(port, "/").text
+        let home = try RawHTTPClient.get(port, "/").text
         #expect(home.contains("Bibliothèque Après") && !home.contains("Cassée"))
         #expect(server.isRunning)
 

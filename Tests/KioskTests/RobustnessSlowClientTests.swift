@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import Testing
 @testable import Kiosk
@@ -25,24 +26,24 @@ struct RobustnessSlowClientTests {
         let kiosk = try RobustnessServer(threads: 2)
         let port = kiosk.port
         let start = ContinuousClock.now
-        var attackers: [RobustClient] = []
-        var single: [RobustClient] = []
+        var attackers: [RawHTTPClient] = []
+        var single: [RawHTTPClient] = []
         // 1. One attacker address opening 200 half-open requests: the per-IP limit (64) caps it.
         for _ in 0..<200 {
-            guard let client = try? RobustClient(port: port, source: "127.0.0.2", timeout: 1) else { continue }
+            guard let client = try? RawHTTPClient(port: port, source: "127.0.0.2", timeout: 1) else { continue }
             client.trySend(Array("GET /content/ville/Accueil HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
             single.append(client)
         }
         // 2. 100 other addresses with one half-open request each (many phones gone bad).
         for index in 0..<100 {
-            let client = try RobustClient(port: port, source: "127.0.1.\(index + 1)", timeout: 1)
+            let client = try RawHTTPClient(port: port, source: "127.0.1.\(index + 1)", timeout: 1)
             client.trySend(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
             attackers.append(client)
         }
         // 3. 100 connections that never send a byte, from 10 addresses.
-        var idle: [RobustClient] = []
+        var idle: [RawHTTPClient] = []
         for index in 0..<100 {
-            idle.append(try RobustClient(port: port, source: "127.0.2.\(index % 10 + 1)", timeout: 1))
+            idle.append(try RawHTTPClient(port: port, source: "127.0.2.\(index % 10 + 1)", timeout: 1))
         }
         // While the attack trickles a byte per connection every 2 s, visitors (their own
         // addresses) get the page within a second, every time.
@@ -54,7 +55,7 @@ struct RobustnessSlowClientTests {
                 nextTrickle = ContinuousClock.now.advanced(by: .seconds(2))
             }
             let began = ContinuousClock.now
-            let reply = try? RobustClient.get(port, "/content/ville/Accueil", source: "127.0.3.\(round + 1)", timeout: 3)
+            let reply = try? RawHTTPClient.get(port, "/content/ville/Accueil", source: "127.0.3.\(round + 1)", timeout: 3)
             latencies.append(ContinuousClock.now - began)
             #expect(reply?.status == 200, "visitor \(round) during the attack")
             Thread.sleep(forTimeInterval: 0.4)
@@ -73,9 +74,9 @@ struct RobustnessSlowClientTests {
         Self.raiseDescriptorLimit()
         let kiosk = try RobustnessServer(threads: 2, connectionTimeout: 1)
         // Half-open requests that stop sending are dropped after the idle timeout.
-        var stalled: [RobustClient] = []
+        var stalled: [RawHTTPClient] = []
         for index in 0..<50 {
-            let client = try RobustClient(port: kiosk.port, source: "127.0.4.\(index % 5 + 1)")
+            let client = try RawHTTPClient(port: kiosk.port, source: "127.0.4.\(index % 5 + 1)")
             client.trySend(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
             stalled.append(client)
         }
@@ -89,9 +90,9 @@ struct RobustnessSlowClientTests {
         Self.raiseDescriptorLimit()
         // One worker thread: if a slow reader held it, every other visitor would wait.
         let kiosk = try RobustnessServer(threads: 1)
-        var readers: [RobustClient] = []
+        var readers: [RawHTTPClient] = []
         for index in 0..<20 {
-            let client = try RobustClient(port: kiosk.port, source: "127.0.5.\(index + 1)", receiveBuffer: 4096)
+            let client = try RawHTTPClient(port: kiosk.port, source: "127.0.5.\(index + 1)", receiveBuffer: 4096)
             // Ask for the 200 KB image and never read it.
             client.trySend(Array("GET /content/ville/I/big.jpg HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
             readers.append(client)
@@ -99,7 +100,7 @@ struct RobustnessSlowClientTests {
         Thread.sleep(forTimeInterval: 0.3)
         for round in 0..<5 {
             let began = ContinuousClock.now
-            let reply = try RobustClient.get(kiosk.port, "/content/ville/Cath%C3%A9drale", source: "127.0.6.\(round + 1)")
+            let reply = try RawHTTPClient.get(kiosk.port, "/content/ville/Cath%C3%A9drale", source: "127.0.6.\(round + 1)")
             #expect(reply.status == 200)
             #expect(ContinuousClock.now - began < .seconds(1))
         }

@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import Testing
 
@@ -39,7 +40,7 @@ struct RobustnessSoakTests {
                 var generator = SeededGenerator(seed: UInt64(workerIndex + 1))
                 var request = 0
                 while !stop.isSet {
-                    guard let client = try? RobustClient(port: port, source: "127.0.8.\(workerIndex * 10 + request % 10 + 1)", timeout: 10) else {
+                    guard let client = try? RawHTTPClient(port: port, source: "127.0.8.\(workerIndex * 10 + request % 10 + 1)", timeout: 10) else {
                         counts.add("connect-failed"); Thread.sleep(forTimeInterval: 0.05); continue
                     }
                     for _ in 0..<Int.random(in: 1...20, using: &generator) where !stop.isSet {
@@ -66,7 +67,7 @@ struct RobustnessSoakTests {
         for slowIndex in 0..<2 {
             workers.append(Worker {
                 while !stop.isSet {
-                    guard let client = try? RobustClient(port: port, source: "127.0.9.\(slowIndex + 1)", timeout: 20, receiveBuffer: 8192),
+                    guard let client = try? RawHTTPClient(port: port, source: "127.0.9.\(slowIndex + 1)", timeout: 20, receiveBuffer: 8192),
                           client.trySend(Array("GET /content/ville/I/big.jpg HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)),
                           let reply = try? client.readResponse(slowly: 0.05)
                     else { counts.add("slow-dropped"); continue }
@@ -76,11 +77,11 @@ struct RobustnessSoakTests {
         }
         // Half-open connections, renewed as the server times them out.
         workers.append(Worker {
-            var open: [RobustClient] = []
+            var open: [RawHTTPClient] = []
             var round = 0
             while !stop.isSet {
                 open.removeAll { (try? $0.waitForClose(seconds: 0)) ?? true }
-                while open.count < 30, let client = try? RobustClient(port: port, source: "127.0.10.\(round % 5 + 1)", timeout: 1) {
+                while open.count < 30, let client = try? RawHTTPClient(port: port, source: "127.0.10.\(round % 5 + 1)", timeout: 1) {
                     client.trySend(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
                     open.append(client)
                     round += 1
@@ -107,7 +108,7 @@ struct RobustnessSoakTests {
         #expect(all["ok", default: 0] > Int(duration) * 20, "the load went through: \(all)")
         #expect(all["slow-short", default: 0] == 0)
         #expect(all["dropped", default: 0] <= all["ok", default: 0] / 1000, "dropped connections: \(all)")
-        #expect(try RobustClient.get(port, "/content/ville/Accueil").status == 200)
+        #expect(try RawHTTPClient.get(port, "/content/ville/Accueil").status == 200)
 
         // No growth trend: skip the warm-up (caches filling), then compare thirds.
         let steady = Array(samples.dropFirst(max(3, samples.count / 10)))

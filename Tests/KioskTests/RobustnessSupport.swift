@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import HTTPServer
 import Synchronization
@@ -42,7 +43,7 @@ final class RobustnessServer {
 
     /// Status of a plain GET of the test book's home page on a fresh connection (0 when none came).
     func healthStatus(timeout: Double = 5) -> Int {
-        (try? RobustClient.get(port, "/content/ville/Accueil", timeout: timeout))?.status ?? 0
+        (try? RawHTTPClient.get(port, "/content/ville/Accueil", timeout: timeout))?.status ?? 0
     }
 }
 

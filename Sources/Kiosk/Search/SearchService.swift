@@ -22,7 +22,7 @@ public final class SearchService: Sendable {
     let library: Library
     let settings: SearchSettings
     private let states = Mutex<[ObjectIdentifier: BookSearchState]>([:])
-    private let cache: PageCache
+    private let cache: LRUCache<SearchResults>
     /// Whole searches (one per request), from a bounded queue.
     let workers: WorkerThreads
     /// Per-book Xapian searches of the requests `workers` run.
@@ -31,7 +31,7 @@ public final class SearchService: Sendable {
     public init(library: Library, settings: SearchSettings = SearchSettings()) {
         self.library = library
         self.settings = settings
-        self.cache = PageCache(capacity: settings.cachedPages)
+        self.cache = LRUCache(capacity: settings.cachedPages)
         let threads = max(1, settings.searchThreads)
         workers = WorkerThreads(name: "search", count: threads, queueLimit: settings.searchQueueDepth,
                                 niceness: settings.searchNiceness)

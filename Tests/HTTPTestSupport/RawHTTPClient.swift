@@ -4,12 +4,11 @@ import Glibc
 import Foundation
 import HTTPServer
 
-/// A blocking HTTP/1.1 client over a raw TCP socket for the robustness tests: exact bytes on
-/// the wire, malformed requests, a chosen source address (every 127.x.y.z is this machine, so a
-/// test can play many "phones", each with its own IP), a small receive buffer (a slow reader).
-///
-/// Adapted from Tests/HTTPServerTests/RawHTTPClient.swift (test targets can't share code).
-final class RobustClient {
+/// A blocking HTTP/1.1 client over a raw TCP socket, shared by the HTTPServer and Kiosk tests:
+/// exact bytes on the wire, keep-alive reuse, malformed requests, a chosen source address (every
+/// 127.x.y.z is this machine, so a test can play many "phones", each with its own IP), a small
+/// receive buffer (a slow reader).
+final class RawHTTPClient {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -112,6 +111,11 @@ final class RobustClient {
         return true
     }
 
+    /// Waits until at least `count` bytes are buffered (they stay there for `readResponse`).
+    func awaitBuffered(count: Int) throws {
+        while buffer.count < count { guard try fill() else { break } }
+    }
+
     /// Waits until the peer closes (true) or `seconds` pass with the connection open (false).
     func waitForClose(seconds: Double) throws -> Bool {
         let saved = timeout
@@ -158,12 +162,34 @@ final class RobustClient {
             }
             body = Array(buffer.prefix(length))
             buffer.removeFirst(body.count)
+        } else if headers["Transfer-Encoding"]?.lowercased().contains("chunked") == true {
+            body = try readChunked()
         } else {
             while try fill() {}
             body = buffer
             buffer = []
         }
         return Reply(status: status, headers: headers, body: body, head: head)
+    }
+
+    private func readChunked() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            var lineEnd = Self.find([13, 10], in: buffer)
+            while lineEnd == nil { guard try fill() else { return body }; lineEnd = Self.find([13, 10], in: buffer) }
+            let sizeText = String(decoding: buffer[0..<lineEnd!], as: UTF8.self).split(separator: ";").first ?? ""
+            buffer.removeFirst(lineEnd! + 2)
+            let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) ?? 0
+            while buffer.count < size + 2 { guard try fill() else { break } }
+            if size == 0 {
+                // Trailers end with an empty line.
+                while Self.find([13, 10], in: buffer) == nil { guard try fill() else { break } }
+                if let end = Self.find([13, 10], in: buffer) { buffer.removeFirst(end + 2) }
+                return body
+            }
+            body += buffer.prefix(size)
+            buffer.removeFirst(min(size + 2, buffer.count))
+        }
     }
 
     /// Every response until the peer closes or goes quiet for `quiet` seconds.
@@ -185,10 +211,10 @@ final class RobustClient {
     }
 }
 
-extension RobustClient {
+extension RawHTTPClient {
     /// One request on a fresh connection; nil when the server closed without answering.
     static func exchange(_ port: UInt16, _ raw: [UInt8], timeout: Double = 10, bodyless: Bool = false) -> Reply? {
-        guard let client = try? RobustClient(port: port, timeout: timeout) else { return nil }
+        guard let client = try? RawHTTPClient(port: port, timeout: timeout) else { return nil }
         guard client.trySend(raw) else { return nil }
         return try? client.readResponse(bodyless: bodyless)
     }
@@ -199,13 +225,13 @@ extension RobustClient {
 
     /// A plain `GET target` with `Connection: close`.
     static func get(_ port: UInt16, _ target: String, source: String? = nil, timeout: Double = 10) throws -> Reply {
-        let client = try RobustClient(port: port, source: source, timeout: timeout)
+        let client = try RawHTTPClient(port: port, source: source, timeout: timeout)
         try client.send("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         return try client.readResponse()
     }
 }
 
-extension RobustClient.Reply {
+extension RawHTTPClient.Reply {
     /// Problems with the head a strict client would see: status out of range, a bad field name,
     /// control characters in a value, a Content-Length that doesn't match the body.
     func headProblems(bodyless: Bool = false) -> [String] {
