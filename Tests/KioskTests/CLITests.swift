@@ -3,22 +3,8 @@ import Testing
 
 @Suite("The wikikiosk command", .serialized, .enabled(if: Fixtures.wikikioskExecutable != nil))
 struct CLITests {
-    struct Run {
-        let status: Int32
-        let output: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.wikikioskExecutable!)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: output)
+    static func run(_ arguments: [String]) throws -> Shell.Run {
+        try Shell.run(Fixtures.wikikioskExecutable!, arguments)
     }
 
     @Test func checkSaysOKForAGoodFileAndFailsForABadOne() throws {

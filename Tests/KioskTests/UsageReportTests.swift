@@ -105,16 +105,8 @@ struct UsageReportTests {
         defer { Fixtures.cleanUp(dir) }
         _ = try database(in: dir)
         func run(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, output)
+            let run = try Shell.run(executable, arguments, includeErrors: false)
+            return (run.status, run.output)
         }
         let (status, json) = try run(["report", "--state-dir", dir, "--format", "json"])
         #expect(status == 0)
