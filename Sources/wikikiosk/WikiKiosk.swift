@@ -6,7 +6,7 @@ struct WikiKiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wikikiosk",
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
-        subcommands: [Serve.self, Check.self, ValidateOne.self, ValidateBatch.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
+        subcommands: [Serve.self, Check.self, ValidateBatch.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
                       SimulateUsage.self, Admin.self, SignCommand.self],
         defaultSubcommand: Serve.self)
 }

@@ -1,7 +1,7 @@
 import ZimKit
 
 /// The checks a ZIM file must pass before it is served; run in a child process
-/// (`wikikiosk validate-one`) because libzim may abort on some corrupt files.
+/// (`wikikiosk validate-batch`) because libzim may abort on some corrupt files.
 public enum ArchiveCheck {
     /// nil when the file passed, else the reason in plain words.
     ///
