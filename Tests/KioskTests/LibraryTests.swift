@@ -63,6 +63,17 @@ struct LibraryTests {
         #expect(problems[1] == validator.problem(with: folder + "/garbage.zim"), "same verdict as one at a time")
     }
 
+    @Test func validationPassesSurviveARestart() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let first = FileFingerprint(size: 10, modified: 1), second = FileFingerprint(size: 20, modified: 2)
+        ValidationCache(file: folder + "/validated.json").recordPasses([("/a.zim", first), ("/b.zim", second)])
+        let reloaded = ValidationCache(file: folder + "/validated.json")
+        #expect(reloaded.hasPassed("/a.zim", fingerprint: first))
+        #expect(reloaded.hasPassed("/b.zim", fingerprint: second))
+        #expect(!reloaded.hasPassed("/a.zim", fingerprint: second), "a changed file is checked again")
+    }
+
     @Test func corruptFilesAreReportedOnceAndSkipped() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }

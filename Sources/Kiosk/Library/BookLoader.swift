@@ -48,14 +48,16 @@ public struct BookLoader: Sendable {
             }
         }
         let problems = validator.problems(with: unchecked.map(\.path))
+        var passed: [(path: String, fingerprint: FileFingerprint)] = []
         for (file, problem) in zip(unchecked, problems) {
             if let problem {
                 _ = fail(file.path, problem, file.fingerprint)
             } else {
-                cache.recordPass(file.path, fingerprint: file.fingerprint)
-                ready.append(file)
+                passed.append(file)
             }
         }
+        cache.recordPasses(passed)
+        ready += passed
         let files = ready
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             _ = open(files[index].path, files[index].fingerprint)

@@ -24,8 +24,14 @@ public final class ValidationCache: Sendable {
 
     /// Records a pass and saves the list (atomically: write then rename).
     public func recordPass(_ path: String, fingerprint: FileFingerprint) {
+        recordPasses([(path, fingerprint)])
+    }
+
+    /// Records several passes and saves the list once (a library's first start checks many files).
+    public func recordPasses(_ passes: [(path: String, fingerprint: FileFingerprint)]) {
+        guard !passes.isEmpty else { return }
         let snapshot = passed.withLock { state -> [String: FileFingerprint] in
-            state[path] = fingerprint
+            for pass in passes { state[pass.path] = pass.fingerprint }
             return state
         }
         guard let file, let data = try? JSONEncoder().encode(snapshot) else { return }
