@@ -88,9 +88,18 @@ import Testing
         let ours = try SearchKiosk(books: [
             ("zimfile.zim", { try FileManager.default.copyItem(atPath: folder + "/zimfile.zim", toPath: $0) }),
         ])
+        var compared = 0
         for term in ["ray", "ray charles", "genius", "atlantic", "blues", "hallelujah"] {
             let encoded = URLPath.encodeQueryValue(term)
-            let theirs = try #require(try JSONSerialization.jsonObject(with: Data(kiwix.get("/suggest?content=zimfile&count=10&term=\(encoded)").body)) as? [[String: Any]])
+            // kiwix-serve 3.3.0's /suggest is known to crash or stall under load: a few tries, and a
+            // term it never answers is not compared (the count below keeps the test from passing empty).
+            var answer: [[String: Any]]?
+            for _ in 0..<3 where answer == nil {
+                let body = (try? kiwix.get("/suggest?content=zimfile&count=10&term=\(encoded)"))?.body ?? []
+                answer = (try? JSONSerialization.jsonObject(with: Data(body))) as? [[String: Any]]
+            }
+            guard let theirs = answer else { continue }
+            compared += 1
             let mine = try Self.suggestions(ours, "/suggest?content=zimfile&count=40&term=\(encoded)")
             // kiwix-serve 3.3.0 HTML-escapes `value`.
             let theirTitles = Set(theirs.filter { $0["kind"] as? String == "path" }.compactMap { $0["value"] as? String }
@@ -100,5 +109,6 @@ import Testing
             let myTitles = Set(mine.compactMap { $0["value"] as? String })
             #expect(theirTitles.isSubset(of: myTitles), "\(term): missing \(theirTitles.subtracting(myTitles))")
         }
+        #expect(compared >= 4, "kiwix-serve answered only \(compared) of 6 terms")
     }
 }
