@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "CZim",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
-            linkerSettings: [.linkedLibrary("zim"), .linkedLibrary("stdc++")]
+            linkerSettings: [.linkedLibrary("zim"), .linkedLibrary("zstd"), .linkedLibrary("stdc++")]
         ),
         .systemLibrary(
             name: "CMicroHTTPD",

@@ -68,8 +68,9 @@ czim_code czim_archive_open(const char *path, czim_archive **out_archive, char *
         // "foo.zimaa", "foo.zimab"...), where `path` does not exist.
         std::string why;
         try {
-            auto *handle = new czim_archive{zim::Archive(std::string(path)), {}};
+            auto *handle = new czim_archive{zim::Archive(std::string(path)), {}, nullptr};
             readInfo(handle->archive, handle->info);
+            if (!handle->info.is_multi_part) handle->direct = czim::DirectClusterReader::open(path);
             *out_archive = handle;
             return CZIM_OK;
         } catch (const std::bad_alloc &) {

@@ -48,4 +48,18 @@ void czim_set_cluster_cache_size(uint32_t clusters) {
     czim::quietly([&] { ::setenv("ZIM_CLUSTERCACHE", std::to_string(clusters).c_str(), 1); });
 }
 
+void czim_set_decoded_cluster_cache_bytes(uint64_t bytes) {
+    czim::quietly([&] { czim::setClusterCacheBudget(bytes); });
+}
+
+void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats) {
+    czim::quietly([&] {
+        if (out_stats == nullptr) return;
+        const czim::ClusterCacheStats stats = czim::clusterCacheStats();
+        *out_stats = czim_cluster_cache_stats{stats.hits, stats.misses, stats.bytes, stats.clusters, stats.budget};
+    });
+}
+
+void czim_set_direct_cluster_reading(bool enabled) { czim::setDirectReadingEnabled(enabled); }
+
 }  // extern "C"

@@ -45,6 +45,19 @@ czim_code makeBlob(const czim_archive *archive, uint32_t entry_index, czim_blob 
         if (archive == nullptr || out_blob == nullptr) {
             return czim::fail(error_message, CZIM_ERR_INVALID_ARGUMENT, "NULL argument");
         }
+        czim::DirectItem direct;
+        if (archive->direct && archive->direct->item(entry_index, direct)) {
+            if (!slice) {
+                offset = 0;
+                size = direct.size;
+            } else if (offset > direct.size) {
+                return czim::fail(error_message, CZIM_ERR_INVALID_ARGUMENT, "offset beyond the end of the item");
+            }
+            size = std::min<uint64_t>(size, direct.size - offset);
+            const std::shared_ptr<const char> start(direct.bytes, direct.bytes.get() + offset);
+            *out_blob = new czim_blob{zim::Blob(start, size)};
+            return CZIM_OK;
+        }
         const zim::Item item = entryAt(*archive, entry_index).getItem(false);
         if (slice) {
             const uint64_t itemSize = item.getSize();
@@ -141,12 +154,16 @@ czim_code czim_archive_item(const czim_archive *archive, uint32_t entry_index, b
         const zim::Item item = entryAt(*archive, entry_index).getItem(follow_redirects);
         czim_item_info info{};
         info.index = item.getIndex();
-        info.size = item.getSize();
+        // A zstd cluster item: size from our decoded offset table; no direct access (compressed).
+        // Otherwise libzim reads the cluster (its getSize/getDirectAccessInformation load it).
+        const bool viaDirect = archive->direct && archive->direct->itemSize(info.index, info.size);
+        if (!viaDirect) info.size = item.getSize();
         const std::string path = item.getPath();
         const std::string title = item.getTitle();
         const std::string mime = item.getMimetype();
         // Empty filename = compressed cluster (no direct access).
-        const zim::Item::DirectAccessInfo direct = item.getDirectAccessInformation();
+        const zim::Item::DirectAccessInfo direct =
+            viaDirect ? zim::Item::DirectAccessInfo("", 0) : item.getDirectAccessInformation();
         info.path = czim::copyString(path);
         info.title = czim::copyString(title);
         info.mime_type = czim::copyString(mime);

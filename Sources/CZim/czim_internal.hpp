@@ -6,6 +6,7 @@
 #pragma once
 
 #include "CZim.h"
+#include "czim_clusters.hpp"
 
 #include <zim/archive.h>
 #include <zim/blob.h>
@@ -14,6 +15,7 @@
 #include <zim/item.h>
 
 #include <cstdlib>
+#include <memory>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -26,6 +28,8 @@ struct czim_blob {
 struct czim_archive {
     zim::Archive archive;
     czim_archive_info info;
+    /// Reads zstd clusters without libzim's per-kilobyte mmap (nullptr for split archives).
+    std::unique_ptr<czim::DirectClusterReader> direct;
 };
 
 namespace czim {

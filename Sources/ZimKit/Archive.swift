@@ -71,6 +71,29 @@ public final class Archive: @unchecked Sendable {
         czim_set_cluster_cache_size(UInt32(clamping: n))
     }
 
+    /// Sets the memory for decoded clusters shared by every archive, in bytes (default 32 MiB).
+    ///
+    /// Items in zstd clusters of single-file ZIMs are read by CZim itself (one `pread` per cluster,
+    /// decoded only as far as the item asked for) rather than by libzim, whose reader maps the
+    /// compressed bytes one kilobyte at a time; those decoded clusters live in this one cache,
+    /// bounded in bytes whatever the number of books. Takes effect at once.
+    public static func setDecodedClusterCacheBytes(_ bytes: Int) {
+        czim_set_decoded_cluster_cache_bytes(UInt64(max(0, bytes)))
+    }
+
+    /// Hits, misses and contents of the decoded-cluster cache.
+    public static var decodedClusterCacheStats: DecodedClusterCacheStats {
+        var stats = czim_cluster_cache_stats()
+        czim_get_cluster_cache_stats(&stats)
+        return DecodedClusterCacheStats(hits: Int(stats.hits), misses: Int(stats.misses), bytes: Int(stats.bytes),
+                                        clusters: Int(stats.clusters), budget: Int(stats.budget))
+    }
+
+    /// Turns CZim's own cluster reading on or off (off: every item goes through libzim). For tests.
+    public static func setDirectClusterReading(_ enabled: Bool) {
+        czim_set_direct_cluster_reading(enabled)
+    }
+
     /// The version of the libzim library in use, e.g. `"8.1.1"`.
     public static var libzimVersion: String { String(cString: czim_libzim_version()) }
 }

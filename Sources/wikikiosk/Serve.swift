@@ -38,7 +38,10 @@ struct Serve: ParsableCommand {
     @Option(help: "Memory for compressed copies of popular pages, in MiB.")
     var cacheMib: Int = 16
 
-    @Option(help: "Decompressed ZIM clusters kept in memory per book (libzim's cache; 16 is libzim's default).")
+    @Option(help: "Memory for decompressed ZIM clusters, shared by all books, in MiB.")
+    var clusterCacheMib: Int = 32
+
+    @Option(help: "Decompressed clusters libzim keeps per book for what it still reads itself (xz and uncompressed clusters, search snippets).")
     var clusterCache: Int = 8
 
     @Option(help: "Connections open at once, in total.")
@@ -89,7 +92,7 @@ struct Serve: ParsableCommand {
         configuration.threads = threads
         configuration.zimFiles = zims
         configuration.compressedCacheBytes = max(0, cacheMib) << 20
-        MemoryTuning.apply(clusterCache: clusterCache)
+        MemoryTuning.apply(clusterCache: clusterCache, clusterCacheMiB: clusterCacheMib)
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
         configuration.usage.enabled = !noStats

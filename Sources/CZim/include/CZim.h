@@ -102,6 +102,24 @@ void czim_archive_get_info(const czim_archive *archive, czim_archive_info *out_i
  *  archive is opened. Not thread-safe with a concurrent czim_archive_open (setenv). */
 void czim_set_cluster_cache_size(uint32_t clusters);
 
+/** Byte budget of the decoded-cluster cache shared by all archives (zstd clusters of single-file
+ *  ZIMs are read by CZim itself: one pread per cluster, decoded only as far as needed, instead of
+ *  libzim's mmap per kilobyte). Takes effect at once. Default 32 MiB. */
+void czim_set_decoded_cluster_cache_bytes(uint64_t bytes);
+
+/** Counters of that cache. */
+typedef struct czim_cluster_cache_stats {
+    uint64_t hits;
+    uint64_t misses;
+    uint64_t bytes;     /* bytes charged by the clusters held now */
+    uint64_t clusters;  /* clusters held now */
+    uint64_t budget;
+} czim_cluster_cache_stats;
+void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats);
+
+/** When false, every item is read through libzim (tests compare both readers). Default true. */
+void czim_set_direct_cluster_reading(bool enabled);
+
 /* ---- Entries (plain data, copied out) ----------------------------------------------------- */
 
 typedef struct czim_entry_info {

@@ -1,0 +1,249 @@
+// DirectClusterReader and the shared decoded-cluster cache (see czim_clusters.hpp for why).
+#include "czim_clusters.hpp"
+#include "czim_zstd_cluster.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <list>
+#include <unordered_map>
+
+namespace czim {
+namespace {
+
+std::atomic<bool> directReadingEnabled{true};
+std::atomic<uint64_t> nextReaderId{1};
+
+/// Little-endian unsigned integer of `width` bytes at `bytes`.
+uint64_t littleEndian(const unsigned char *bytes, size_t width) {
+    uint64_t value = 0;
+    for (size_t b = 0; b < width; ++b) value |= uint64_t(bytes[b]) << (8 * b);
+    return value;
+}
+
+/// pread() of exactly `size` bytes (EINTR and short reads retried); false on error or end of file.
+bool readFully(int fd, void *buffer, size_t size, uint64_t offset) {
+    auto *out = static_cast<char *>(buffer);
+    while (size > 0) {
+        const ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        out += n;
+        size -= static_cast<size_t>(n);
+        offset += static_cast<uint64_t>(n);
+    }
+    return true;
+}
+
+/// Decoded clusters of every archive, least recently used first out, bounded in bytes.
+class ClusterCache {
+public:
+    static ClusterCache &shared() {
+        static ClusterCache *cache = new ClusterCache();  // never destroyed: used until exit
+        return *cache;
+    }
+
+    std::shared_ptr<ZstdCluster> find(uint64_t key) {
+        std::lock_guard<std::mutex> hold(lock_);
+        auto found = index_.find(key);
+        if (found == index_.end()) {
+            ++misses_;
+            return nullptr;
+        }
+        ++hits_;
+        order_.splice(order_.begin(), order_, found->second);
+        return found->second->second;
+    }
+
+    /// Keeps `cluster` (or the copy another thread inserted first, which is returned instead).
+    std::shared_ptr<ZstdCluster> insert(uint64_t key, std::shared_ptr<ZstdCluster> cluster) {
+        std::lock_guard<std::mutex> hold(lock_);
+        auto found = index_.find(key);
+        if (found != index_.end()) return found->second->second;
+        order_.emplace_front(key, cluster);
+        index_[key] = order_.begin();
+        bytes_ += cluster->charge();
+        trim();
+        return cluster;
+    }
+
+    void removeReader(uint64_t readerId) {
+        std::lock_guard<std::mutex> hold(lock_);
+        for (auto it = order_.begin(); it != order_.end();) {
+            if ((it->first >> 32) == readerId) {
+                bytes_ -= it->second->charge();
+                index_.erase(it->first);
+                it = order_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    void setBudget(uint64_t bytes) {
+        std::lock_guard<std::mutex> hold(lock_);
+        budget_ = bytes;
+        trim();
+    }
+
+    ClusterCacheStats stats() {
+        std::lock_guard<std::mutex> hold(lock_);
+        return ClusterCacheStats{hits_, misses_, bytes_, index_.size(), budget_};
+    }
+
+private:
+    /// Drops least recently used clusters until the budget holds (the newest always stays: a cluster
+    /// bigger than the budget is still decoded once for the request that needs it).
+    void trim() {
+        while (bytes_ > budget_ && order_.size() > 1) {
+            bytes_ -= order_.back().second->charge();
+            index_.erase(order_.back().first);
+            order_.pop_back();
+        }
+    }
+
+    using Order = std::list<std::pair<uint64_t, std::shared_ptr<ZstdCluster>>>;
+    std::mutex lock_;
+    Order order_;
+    std::unordered_map<uint64_t, Order::iterator> index_;
+    uint64_t bytes_ = 0;
+    uint64_t budget_ = 32ull << 20;
+    uint64_t hits_ = 0;
+    uint64_t misses_ = 0;
+};
+
+}  // namespace
+
+struct DirectClusterReader::Location {
+    uint32_t cluster;
+    uint32_t blob;
+};
+
+DirectClusterReader::DirectClusterReader(int fd, uint64_t fileSize)
+    : fd_(fd), fileSize_(fileSize), id_(nextReaderId.fetch_add(1)) {}
+
+DirectClusterReader::~DirectClusterReader() {
+    try {
+        ClusterCache::shared().removeReader(id_);
+    } catch (...) {
+    }
+    ::close(fd_);
+}
+
+std::unique_ptr<DirectClusterReader> DirectClusterReader::open(const std::string &path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st;
+    unsigned char header[80];
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !readFully(fd, header, sizeof header, 0) ||
+        littleEndian(header, 4) != 72173914) {
+        ::close(fd);
+        return nullptr;
+    }
+    std::unique_ptr<DirectClusterReader> reader(new DirectClusterReader(fd, static_cast<uint64_t>(st.st_size)));
+    reader->entryCount_ = static_cast<uint32_t>(littleEndian(header + 24, 4));
+    reader->clusterCount_ = static_cast<uint32_t>(littleEndian(header + 28, 4));
+    reader->urlPtrPos_ = littleEndian(header + 32, 8);
+    reader->clusterPtrPos_ = littleEndian(header + 48, 8);
+    reader->checksumPos_ = littleEndian(header + 72, 8);
+    const uint64_t size = reader->fileSize_;
+    auto fits = [size](uint64_t position, uint64_t count) {
+        return position <= size && count <= (size - position) / 8;
+    };
+    if (!fits(reader->urlPtrPos_, reader->entryCount_) || !fits(reader->clusterPtrPos_, reader->clusterCount_)) {
+        return nullptr;
+    }
+    return reader;
+}
+
+bool DirectClusterReader::locate(uint32_t entryIndex, Location &where) const {
+    if (entryIndex >= entryCount_) return false;
+    unsigned char pointer[8];
+    if (!readFully(fd_, pointer, 8, urlPtrPos_ + 8ull * entryIndex)) return false;
+    const uint64_t direntPos = littleEndian(pointer, 8);
+    unsigned char dirent[16];
+    if (direntPos > fileSize_ - 16 || !readFully(fd_, dirent, 16, direntPos)) return false;
+    // mimetype 0xffff = redirect, 0xfffe = link target, 0xfffd = deleted: no content.
+    if (littleEndian(dirent, 2) >= 0xfffd) return false;
+    where.cluster = static_cast<uint32_t>(littleEndian(dirent + 8, 4));
+    where.blob = static_cast<uint32_t>(littleEndian(dirent + 12, 4));
+    return where.cluster < clusterCount_;
+}
+
+namespace {
+
+/// Reads and starts decoding cluster `number`, or nullptr when it is not a zstd cluster.
+std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32_t clusterCount,
+                                         uint64_t checksumPos, uint32_t number) {
+    unsigned char pointers[16];
+    const bool hasNext = number + 1 < clusterCount;
+    if (!readFully(fd, pointers, hasNext ? 16 : 8, clusterPtrPos + 8ull * number)) return nullptr;
+    const uint64_t offset = littleEndian(pointers, 8);
+    // A zstd frame ends by itself: `end` only has to be at or after the cluster's last byte.
+    const uint64_t limit = checksumPos > offset && checksumPos <= fileSize ? checksumPos : fileSize;
+    uint64_t end = limit;
+    if (hasNext) {
+        const uint64_t next = littleEndian(pointers + 8, 8);
+        if (next > offset && next < limit) end = next;
+    }
+    if (offset >= end || end - offset < 2 || end - offset > (128ull << 20)) return nullptr;
+    unsigned char info;
+    if (!readFully(fd, &info, 1, offset) || (info & 0x0f) != 5) return nullptr;
+    std::vector<char> input(end - offset - 1);
+    if (!readFully(fd, input.data(), input.size(), offset + 1)) return nullptr;
+    return std::make_shared<ZstdCluster>(std::move(input), (info & 0x10) != 0);
+}
+
+}  // namespace
+
+std::shared_ptr<ZstdCluster> DirectClusterReader::cluster(uint32_t number) const {
+    const uint64_t key = (id_ << 32) | number;
+    ClusterCache &cache = ClusterCache::shared();
+    std::shared_ptr<ZstdCluster> found = cache.find(key);
+    if (found) return found;
+    found = loadCluster(fd_, fileSize_, clusterPtrPos_, clusterCount_, checksumPos_, number);
+    return found ? cache.insert(key, std::move(found)) : nullptr;
+}
+
+bool DirectClusterReader::blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob) const {
+    if (!directReadingEnabled.load(std::memory_order_relaxed)) return false;
+    Location where;
+    if (!locate(entryIndex, where)) return false;
+    found = cluster(where.cluster);
+    blob = where.blob;
+    return found && blob < found->blobCount();
+}
+
+bool DirectClusterReader::item(uint32_t entryIndex, DirectItem &out) const noexcept {
+    try {
+        std::shared_ptr<ZstdCluster> found;
+        uint32_t blob;
+        if (!blobOf(entryIndex, found, blob)) return false;
+        out.bytes = std::shared_ptr<const char>(found, found->blob(blob));
+        out.size = found->blobSize(blob);
+        return true;
+    } catch (...) {
+        return false;  // libzim reads it again and reports the problem its own way
+    }
+}
+
+bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const noexcept {
+    try {
+        std::shared_ptr<ZstdCluster> found;
+        uint32_t blob;
+        if (!blobOf(entryIndex, found, blob)) return false;
+        size = found->blobSize(blob);
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+void setClusterCacheBudget(uint64_t bytes) { ClusterCache::shared().setBudget(bytes); }
+
+ClusterCacheStats clusterCacheStats() { return ClusterCache::shared().stats(); }
+
+void setDirectReadingEnabled(bool enabled) { directReadingEnabled.store(enabled); }
+
+}  // namespace czim

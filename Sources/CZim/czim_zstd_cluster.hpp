@@ -1,0 +1,152 @@
+// One zstd-compressed ZIM cluster, decoded on demand (internal to CZim; see czim_clusters.hpp).
+#pragma once
+
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_d_stableOutBuffer (a parameter value; the call is stable API)
+#include <zstd.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace czim {
+
+/// A cluster's decoded bytes, filled progressively: the offset table first, then as far as the
+/// furthest blob asked for. The output buffer is allocated once at its final size, so pointers into
+/// it stay valid while later parts are decoded (zstd decodes straight into it: ZSTD_d_stableOutBuffer,
+/// no window buffer of its own).
+class ZstdCluster {
+public:
+    /// Decodes the offset table of the compressed cluster `input` (zstd frame, info byte removed).
+    /// Throws std::runtime_error when the table is impossible.
+    ZstdCluster(std::vector<char> input, bool extended) : input_(std::move(input)) {
+        readTable(extended);
+        data_.reset(new char[total_]);
+        dctx_ = ZSTD_createDCtx();
+        if (dctx_ == nullptr) throw std::bad_alloc();
+        check(ZSTD_DCtx_setParameter(dctx_, ZSTD_d_stableOutBuffer, 1));
+        charge_ = total_ + input_.size() + offsets_.size() * sizeof(uint64_t) + ZSTD_sizeof_DCtx(dctx_);
+    }
+
+    ~ZstdCluster() {
+        if (dctx_ != nullptr) ZSTD_freeDCtx(dctx_);
+    }
+
+    ZstdCluster(const ZstdCluster &) = delete;
+    ZstdCluster &operator=(const ZstdCluster &) = delete;
+
+    size_t blobCount() const { return offsets_.size() - 1; }
+    uint64_t blobSize(size_t blob) const { return offsets_[blob + 1] - offsets_[blob]; }
+
+    /// Bytes this cluster holds at most (decoded buffer + compressed input + table + decoder); fixed
+    /// at construction, so the cache's accounting never changes under it.
+    size_t charge() const { return charge_; }
+
+    /// A pointer to blob `blob`'s bytes, decoding as far as needed. Throws on corrupt data.
+    const char *blob(size_t blob) {
+        decodeUpTo(offsets_[blob + 1]);
+        return data_.get() + offsets_[blob];
+    }
+
+private:
+    static constexpr size_t kInputStep = 64 * 1024;   // compressed bytes fed per call (≈ 256 KB out)
+    static constexpr uint64_t kMaxTotal = 512ull << 20;
+
+    static size_t check(size_t result) {
+        if (ZSTD_isError(result)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(result));
+        return result;
+    }
+
+    /// The first `size` decoded bytes, with a throwaway decoder (the table comes before we know
+    /// how big the output buffer must be).
+    std::string decodePrefix(size_t size) const {
+        std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx *)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+        if (!dctx) throw std::bad_alloc();
+        std::string out(size, '\0');
+        ZSTD_outBuffer o{out.data(), size, 0};
+        ZSTD_inBuffer i{input_.data(), 0, 0};
+        while (o.pos < size) {
+            const size_t before = i.pos + o.pos;
+            i.size = std::min(input_.size(), i.pos + kInputStep);
+            if (check(ZSTD_decompressStream(dctx.get(), &o, &i)) == 0 && o.pos < size) break;
+            if (i.pos + o.pos == before && i.size == input_.size()) break;
+        }
+        if (o.pos < size) throw std::runtime_error("cluster shorter than its offset table");
+        return out;
+    }
+
+    void readTable(bool extended) {
+        const size_t width = extended ? 8 : 4;
+        auto read = [&](const std::string &bytes, size_t index) {
+            uint64_t value = 0;
+            for (size_t b = 0; b < width; ++b) {
+                value |= uint64_t(static_cast<unsigned char>(bytes[index * width + b])) << (8 * b);
+            }
+            return value;
+        };
+        const uint64_t first = read(decodePrefix(width), 0);
+        if (first < width || first % width != 0 || first > (8u << 20)) {
+            throw std::runtime_error("impossible cluster offset table");
+        }
+        const std::string table = decodePrefix(first);
+        const size_t count = first / width;
+        offsets_.resize(count);
+        for (size_t k = 0; k < count; ++k) {
+            offsets_[k] = read(table, k);
+            if (offsets_[k] < first || (k > 0 && offsets_[k] < offsets_[k - 1])) {
+                throw std::runtime_error("cluster offsets out of order");
+            }
+        }
+        total_ = offsets_.back();
+        if (total_ > kMaxTotal) throw std::runtime_error("cluster too large for direct reading");
+    }
+
+    void decodeUpTo(uint64_t end) {
+        if (decoded_.load(std::memory_order_acquire) >= end) return;
+        std::lock_guard<std::mutex> hold(lock_);
+        if (!failure_.empty()) throw std::runtime_error(failure_);
+        try {
+            ZSTD_outBuffer o{data_.get(), total_, decoded_.load(std::memory_order_relaxed)};
+            ZSTD_inBuffer i{input_.data(), inputPos_, inputPos_};
+            while (o.pos < end) {
+                const size_t before = i.pos + o.pos;
+                i.size = std::min(input_.size(), i.pos + kInputStep);
+                const size_t hint = check(ZSTD_decompressStream(dctx_, &o, &i));
+                decoded_.store(o.pos, std::memory_order_release);
+                inputPos_ = i.pos;
+                if (hint == 0 && o.pos < total_) throw std::runtime_error("cluster shorter than its offsets");
+                if (i.pos + o.pos == before && i.size == input_.size()) {
+                    throw std::runtime_error("truncated cluster");
+                }
+            }
+            if (o.pos == total_) finish();
+        } catch (const std::exception &e) {
+            failure_ = e.what();
+            throw;
+        }
+    }
+
+    /// Fully decoded: the decoder and the compressed bytes are no longer needed.
+    void finish() {
+        ZSTD_freeDCtx(dctx_);
+        dctx_ = nullptr;
+        std::vector<char>().swap(input_);
+    }
+
+    std::vector<char> input_;
+    std::vector<uint64_t> offsets_;
+    uint64_t total_ = 0;
+    size_t charge_ = 0;
+    std::unique_ptr<char[]> data_;
+    ZSTD_DCtx *dctx_ = nullptr;
+    std::mutex lock_;
+    size_t inputPos_ = 0;
+    std::atomic<uint64_t> decoded_{0};
+    std::string failure_;
+};
+
+}  // namespace czim
