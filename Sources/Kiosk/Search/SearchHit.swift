@@ -3,7 +3,8 @@ public struct SearchHit: Sendable {
     public let book: Book
     public let path: String
     public let title: String
-    /// libzim's snippet (HTML: escaped text with matched words in `<b>`), may be empty.
+    /// The passage where the query's words appear (HTML: escaped text, matched words in `<b>`;
+    /// see `Snippet`), may be empty.
     public let snippet: String
     /// Words in the article, 0 when unknown.
     public let wordCount: Int
@@ -11,6 +12,12 @@ public struct SearchHit: Sendable {
     public let score: Int
     /// Found by title rather than by the full-text index.
     public let isTitleMatch: Bool
+
+    /// The same hit with `snippet`.
+    func with(snippet: String) -> SearchHit {
+        SearchHit(book: book, path: path, title: title, snippet: snippet, wordCount: wordCount, score: score,
+                  isTitleMatch: isTitleMatch)
+    }
 }
 
 /// A page of search results and what the visitor should be told about it.

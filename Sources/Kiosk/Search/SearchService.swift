@@ -23,6 +23,8 @@ public final class SearchService: Sendable {
     let settings: SearchSettings
     private let states = Mutex<[ObjectIdentifier: BookSearchState]>([:])
     private let cache: LRUCache<SearchResults>
+    /// Snippets by book, path and folded query.
+    private let snippets: LRUCache<String>
     /// Whole searches (one per request), from a bounded queue.
     let workers: WorkerThreads
     /// Per-book Xapian searches of the requests `workers` run.
@@ -32,6 +34,7 @@ public final class SearchService: Sendable {
         self.library = library
         self.settings = settings
         self.cache = LRUCache(capacity: settings.cachedPages)
+        self.snippets = LRUCache(capacity: settings.cachedSnippets)
         let threads = max(1, settings.searchThreads)
         workers = WorkerThreads(name: "search", count: threads, queueLimit: settings.searchQueueDepth,
                                 niceness: settings.searchNiceness)
@@ -131,7 +134,27 @@ public final class SearchService: Sendable {
         let duplicates = exact.count + fullText.hits.count + titleOnly - hits.count
         let total = max(hits.count, exact.count + fullText.total + titleOnly - max(duplicates, 0))
         let page = start < hits.count ? Array(hits[start..<min(hits.count, start + pageLength)]) : []
-        return SearchOutcome(hits: page, total: total, timedOut: timedOut, booksWithoutIndex: withoutIndex)
+        return SearchOutcome(hits: withSnippets(page, folded: folded, deadline: deadline), total: total,
+                             timedOut: timedOut, booksWithoutIndex: withoutIndex)
+    }
+
+    /// `hits` with a snippet each (see `Snippet`), remembered by book, path and query; hits past
+    /// `deadline` keep none.
+    func withSnippets(_ hits: [SearchHit], folded: String, deadline: DispatchTime) -> [SearchHit] {
+        let terms = folded.split(separator: " ").map(String.init)
+        return hits.map { hit in
+            let key = "\(hit.book.id)|\(hit.path)|\(folded)"
+            if let cached = snippets.get(key) { return hit.with(snippet: cached) }
+            guard DispatchTime.now() < deadline else { return hit }
+            let archive = hit.book.archive
+            guard let item = try? archive.item(for: archive.entry(path: hit.path)),
+                  item.mimeType.hasPrefix("text/html"), item.size <= UInt64(settings.snippetMaxArticleBytes),
+                  let blob = try? archive.data(of: item)
+            else { return hit }
+            let snippet = Snippet.make(html: blob.string, terms: terms)
+            snippets.put(key, snippet)
+            return hit.with(snippet: snippet)
+        }
     }
 
     /// Articles titled exactly like the query once both are folded (non-redirects first; a
@@ -199,7 +222,10 @@ public final class SearchService: Sendable {
                 guard DispatchTime.now() < deadline, let pool = state.searchers,
                       let searcher = pool.acquire(until: deadline) else { return }
                 defer { pool.release(searcher) }
-                guard let results = try? searcher.search(folded, start: 0, maxResults: depth) else { return }
+                // No libzim snippets: they were 99 % of a search's CPU (see `Snippet`); the page's
+                // results get ours afterwards.
+                guard let results = try? searcher.search(folded, start: 0, maxResults: depth, snippets: false)
+                else { return }
                 cache.put(key, results)
                 collected.append(book, results)
             }

@@ -28,6 +28,10 @@ public struct SearchSettings: Sendable {
     public var searchNiceness: Int32 = 10
     /// Suggestion lists remembered per book (by term and count).
     public var cachedSuggestions = 4096
+    /// Result snippets remembered (by book, article and folded query; ~300 bytes each).
+    public var cachedSnippets = 4096
+    /// Articles bigger than this get no snippet (the text of a huge list page is not worth it).
+    public var snippetMaxArticleBytes = 4 << 20
 
     public init() {}
 }
