@@ -61,22 +61,26 @@ private:
         return result;
     }
 
-    /// The first `size` decoded bytes, with a throwaway decoder (the table comes before we know
-    /// how big the output buffer must be).
-    std::string decodePrefix(size_t size) const {
-        std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx *)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+    /// A decoder for reading offset tables, one per thread, reset before each use.
+    static ZSTD_DCtx *tableDecoder() {
+        thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx *)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
         if (!dctx) throw std::bad_alloc();
-        std::string out(size, '\0');
-        ZSTD_outBuffer o{out.data(), size, 0};
-        ZSTD_inBuffer i{input_.data(), 0, 0};
+        return dctx.get();
+    }
+
+    /// Decodes into `out` until it holds `size` bytes (the offset table comes before we know how big
+    /// the output buffer must be, so it is read with its own decoder).
+    void decodePrefix(ZSTD_DCtx *dctx, ZSTD_inBuffer &in, std::string &out, size_t size) const {
+        const size_t start = out.size();
+        out.resize(size);
+        ZSTD_outBuffer o{out.data(), size, start};
         while (o.pos < size) {
-            const size_t before = i.pos + o.pos;
-            i.size = std::min(input_.size(), i.pos + kInputStep);
-            if (check(ZSTD_decompressStream(dctx.get(), &o, &i)) == 0 && o.pos < size) break;
-            if (i.pos + o.pos == before && i.size == input_.size()) break;
+            const size_t before = in.pos + o.pos;
+            in.size = std::min(input_.size(), in.pos + 4096);
+            if (check(ZSTD_decompressStream(dctx, &o, &in)) == 0 && o.pos < size) break;
+            if (in.pos + o.pos == before && in.size == input_.size()) break;
         }
         if (o.pos < size) throw std::runtime_error("cluster shorter than its offset table");
-        return out;
     }
 
     void readTable(bool extended) {
@@ -88,11 +92,16 @@ private:
             }
             return value;
         };
-        const uint64_t first = read(decodePrefix(width), 0);
+        ZSTD_DCtx *dctx = tableDecoder();
+        check(ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only));
+        ZSTD_inBuffer in{input_.data(), 0, 0};
+        std::string table;
+        decodePrefix(dctx, in, table, width);
+        const uint64_t first = read(table, 0);
         if (first < width || first % width != 0 || first > (8u << 20)) {
             throw std::runtime_error("impossible cluster offset table");
         }
-        const std::string table = decodePrefix(first);
+        decodePrefix(dctx, in, table, first);
         const size_t count = first / width;
         offsets_.resize(count);
         for (size_t k = 0; k < count; ++k) {

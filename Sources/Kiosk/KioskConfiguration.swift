@@ -32,6 +32,8 @@ public struct KioskConfiguration: Sendable {
     public var localizer = Localizer()
     /// Usage statistics (database `usage.sqlite` in the state folder).
     public var usage = UsageSettings()
+    /// Full-text search and suggestion tuning.
+    public var search = SearchSettings()
     /// The settings file read (`…/wikikiosk.conf`), which the staff area writes back; nil when none.
     public var configFile: String?
     /// The QR sign catalogue (`signs.csv`) behind `/s/<id>`, and the signs' look template

@@ -56,6 +56,7 @@ public final class KioskServer: Sendable {
         context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
                                      libraryDirectory: configuration.libraryDirectory)
         context.signs = Self.signDesk(configuration, log: log)
+        context.searchSettings = configuration.search
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
         daemonConfiguration.port = configuration.port

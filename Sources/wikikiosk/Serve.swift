@@ -44,6 +44,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Decompressed clusters libzim keeps per book for what it still reads itself (xz and uncompressed clusters, search snippets).")
     var clusterCache: Int = 8
 
+    @Option(help: "Seconds a full-text search may take before the visitor gets what was found plus title matches.")
+    var searchTimeBudget: Double = 2
+
+    @Option(help: "Search results per page that show a passage of the article (each costs a decompression).")
+    var searchSnippets: Int = 10
+
     @Option(help: "Connections open at once, in total.")
     var maxConnections: UInt32 = 512
 
@@ -92,6 +98,8 @@ struct Serve: ParsableCommand {
         configuration.threads = threads
         configuration.zimFiles = zims
         configuration.compressedCacheBytes = max(0, cacheMib) << 20
+        configuration.search.timeBudget = max(0.1, searchTimeBudget)
+        configuration.search.snippetsPerPage = max(0, searchSnippets)
         MemoryTuning.apply(clusterCache: clusterCache, clusterCacheMiB: clusterCacheMib)
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)

@@ -57,4 +57,33 @@ import Testing
         let snippet = try #require(results.first?["snippet"] as? String)
         #expect(snippet.contains("<b>cathédrale</b>"))
     }
+
+    @Test func onlyTheFirstResultsOfAPageGetOne() throws {
+        var settings = SearchSettings()
+        settings.snippetsPerPage = 2
+        let kiosk = try SearchTests.kiosk(settings: settings)
+        let json = try #require(try kiosk.json("/search?books.name=corpus&format=json&pattern=etats+unis&pageLength=3") as? [String: Any])
+        let results = try #require(json["results"] as? [[String: Any]])
+        let snippets = results.map { $0["snippet"] as? String ?? "" }
+        #expect(snippets.count == 3)
+        #expect(snippets.prefix(2).allSatisfy { $0.contains("<b>") }, "\(snippets)")
+        #expect(snippets.dropFirst(2).allSatisfy { $0.isEmpty }, "\(snippets)")
+    }
+}
+
+@Suite struct TextFoldingFastPathTests {
+    @Test func latinLettersFoldLikeTheirDecomposition() {
+        // Every precomposed Latin-1 letter, alone and in a word, folds as decomposition would.
+        for value in 0xC0...0xFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let letter = String(Character(scalar))
+            let expected = letter.decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.properties.generalCategory != .nonspacingMark }
+                .map { String($0).lowercased() }.joined()
+            let special = ["ß": "ss", "æ": "ae", "Æ": "ae"]
+            #expect(TextFolding.fold("x" + letter + "y") == "x" + (special[letter] ?? expected) + "y", "\(letter)")
+        }
+        #expect(TextFolding.fold("ÉCOLE, Ça Noël l'Œuvre straße Ñandú") == "ecole ca noel l oeuvre strasse nandu")
+        #expect(TextFolding.fold("Ærø Þórr") == "aerø þorr")  // letters without decomposition keep their form
+    }
 }

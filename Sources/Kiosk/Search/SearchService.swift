@@ -138,11 +138,12 @@ public final class SearchService: Sendable {
                              timedOut: timedOut, booksWithoutIndex: withoutIndex)
     }
 
-    /// `hits` with a snippet each (see `Snippet`), remembered by book, path and query; hits past
-    /// `deadline` keep none.
+    /// `hits` with a snippet each for the first `snippetsPerPage` (see `Snippet`), remembered by
+    /// book, path and query; hits past `deadline` keep none.
     func withSnippets(_ hits: [SearchHit], folded: String, deadline: DispatchTime) -> [SearchHit] {
         let terms = folded.split(separator: " ").map(String.init)
-        return hits.map { hit in
+        return hits.enumerated().map { position, hit in
+            guard position < settings.snippetsPerPage else { return hit }
             let key = "\(hit.book.id)|\(hit.path)|\(folded)"
             if let cached = snippets.get(key) { return hit.with(snippet: cached) }
             guard DispatchTime.now() < deadline else { return hit }

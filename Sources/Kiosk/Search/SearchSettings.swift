@@ -28,6 +28,10 @@ public struct SearchSettings: Sendable {
     public var searchNiceness: Int32 = 10
     /// Suggestion lists remembered per book (by term and count).
     public var cachedSuggestions = 4096
+    /// Results of a page that get a snippet (the first ones; the others show title and book).
+    /// A snippet costs the decompression of the article's cluster when it is not in memory:
+    /// ~1 ms per result on a PC, several on a Pi, ~99 % of a search's CPU.
+    public var snippetsPerPage = 10
     /// Result snippets remembered (by book, article and folded query; ~300 bytes each).
     public var cachedSnippets = 4096
     /// Articles bigger than this get no snippet (the text of a huge list page is not worth it).

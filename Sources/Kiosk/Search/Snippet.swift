@@ -21,7 +21,7 @@ enum Snippet {
         let paragraphs = ArticleExtract.paragraphs(html: html, limit: paragraphLimit)
         var best: (words: [Substring], folded: [String], first: Int, score: Int)? = nil
         for paragraph in paragraphs {
-            let words = paragraph.split(separator: " ")
+            let words = paragraph.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
             let folded = words.map { TextFolding.fold(String($0)) }
             var matched = Set<String>()
             var first = -1
@@ -41,7 +41,7 @@ enum Snippet {
         }
         guard let opening = paragraphs.first(where: { $0.count >= ArticleExtract.minimumLength }) ?? paragraphs.first
         else { return "" }
-        let words = opening.split(separator: " ")
+        let words = opening.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         return render(words, folded: nil, from: 0, terms: [])
     }
 

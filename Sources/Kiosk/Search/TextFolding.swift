@@ -11,8 +11,17 @@ public enum TextFolding {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let scalars = isASCII ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars
+        // French text: accented Latin-1 letters map straight to their base letters, without
+        // Foundation's (slower) canonical decomposition.
+        let isLatin = !isASCII && text.unicodeScalars.allSatisfy { $0.isASCII || latinBase($0) != nil }
+        let scalars = isASCII || isLatin ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars
         for scalar in scalars {
+            if isLatin, let base = latinBase(scalar) {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(contentsOf: base.unicodeScalars)
+                continue
+            }
             if scalar.isASCII {
                 let value = scalar.value
                 let isDigit = (0x30...0x39).contains(value)
@@ -49,6 +58,23 @@ public enum TextFolding {
         }
         return String(out)
     }
+
+    /// Lower-case base letters of the precomposed Latin-1 letters and œ/Œ (what decomposing,
+    /// dropping the accents and lower-casing gives); nil for every other scalar.
+    static func latinBase(_ scalar: Unicode.Scalar) -> String? {
+        let value = scalar.value
+        if value == 0x152 || value == 0x153 { return "oe" }
+        guard value >= 0xC0, value <= 0xFF else { return nil }
+        let base = latinTable[Int(value - 0xC0)]
+        return base.isEmpty ? nil : base  // Ð × Ø Þ ð ÷ ø þ: no decomposition, left to the slow path
+    }
+
+    private static let latinTable: [String] = [
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0-CF
+        "", "n", "o", "o", "o", "o", "o", "", "", "u", "u", "u", "u", "y", "", "ss",      // D0-DF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0-EF
+        "", "n", "o", "o", "o", "o", "o", "", "", "u", "u", "u", "u", "y", "", "y",       // F0-FF
+    ]
 
     /// The folded words of `text`.
     public static func words(_ text: String) -> [String] {

@@ -67,32 +67,58 @@ public enum ArticleExtract {
         return out
     }
 
-    /// Entities decoded, `[1]`-style marks removed, white space collapsed.
+    /// Entities decoded, `[1]`-style marks removed, white space collapsed. Works on UTF-8 bytes:
+    /// search snippets clean a dozen paragraphs per result (a Character-by-Character version
+    /// was 29 % of a search's CPU).
     static func clean(_ text: String) -> String {
-        let decoded = HTMLEntities.decode(text)
-        var out = ""
-        var bracket: String? = nil
-        for character in decoded {
-            if var open = bracket {
-                open.append(character)
-                if character == "]" {
-                    let inner = open.dropFirst().dropLast()
-                    let isMark = inner.count <= 12 && (inner.allSatisfy(\.isNumber) || inner.hasPrefix("note") || inner.hasPrefix("n "))
-                    if !isMark { out += open }
-                    bracket = nil
-                } else if open.count > 14 {
-                    out += open
-                    bracket = nil
-                } else {
-                    bracket = open
-                }
+        let decoded = Array(HTMLEntities.decode(text).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(decoded.count)
+        var i = 0
+        var pendingSpace = false
+        while i < decoded.count {
+            let spaceLength = whitespaceLength(decoded, at: i)
+            if spaceLength > 0 {
+                pendingSpace = !out.isEmpty
+                i += spaceLength
                 continue
             }
-            if character == "[" { bracket = "["; continue }
-            out.append(character)
+            if decoded[i] == UInt8(ascii: "["), let close = referenceMarkEnd(decoded, from: i) {
+                i = close + 1
+                continue
+            }
+            if pendingSpace { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out.append(decoded[i])
+            i += 1
         }
-        if let open = bracket { out += open }
-        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes of the white-space character at `i` (ASCII white space, no-break and typographic
+    /// spaces such as French's narrow no-break space), 0 if none.
+    private static func whitespaceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        switch bytes[i] {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0xC2: return i + 1 < bytes.count && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85) ? 2 : 0
+        case 0xE2:
+            guard i + 2 < bytes.count, bytes[i + 1] == 0x80 else { return 0 }
+            let last = bytes[i + 2]
+            return (0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF ? 3 : 0
+        case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// The index of the `]` closing a reference mark opened at `open` ("[1]", "[note 2]", "[n 3]"),
+    /// or nil when the brackets hold something else.
+    private static func referenceMarkEnd(_ bytes: [UInt8], from open: Int) -> Int? {
+        let limit = min(bytes.count, open + 14)
+        guard let close = bytes[(open + 1)..<limit].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+        let inner = bytes[(open + 1)..<close]
+        let digits = inner.allSatisfy { (0x30...0x39).contains($0) }
+        let note = inner.starts(with: Array("note".utf8)) || inner.starts(with: Array("n ".utf8))
+        return digits || note ? close : nil
     }
 
     /// An HTML tag's name (lowercased bytes), whether it closes, and its raw text.

@@ -11,28 +11,27 @@ enum HTMLEntities {
         "zwj": "\u{200D}", "zwnj": "\u{200C}", "lrm": "", "rlm": "", "copy": "©",
     ]
 
+    /// `text` with its character references decoded; unknown or unterminated ones stay as they
+    /// are. Scans UTF-8 bytes (search snippets decode a dozen paragraphs per result).
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-                out += "&"
-                rest = after
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "&")) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "&"),
+                  let semicolon = bytes[(i + 1)..<min(bytes.count, i + 13)].firstIndex(of: UInt8(ascii: ";")),
+                  let value = reference(Substring(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
+            else {
+                out.append(bytes[i])
+                i += 1
                 continue
             }
-            let name = after[..<semicolon]
-            if let value = reference(name) {
-                out += value
-                rest = after[after.index(after: semicolon)...]
-            } else {
-                out += "&"
-                rest = after
-            }
+            out.append(contentsOf: value.utf8)
+            i = semicolon + 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func reference(_ name: Substring) -> String? {
