@@ -53,27 +53,39 @@ public:
         }
         ++hits_;
         order_.splice(order_.begin(), order_, found->second);
-        return found->second->second;
+        return found->second->cluster;
     }
 
     /// Keeps `cluster` (or the copy another thread inserted first, which is returned instead).
     std::shared_ptr<ZstdCluster> insert(uint64_t key, std::shared_ptr<ZstdCluster> cluster) {
         std::lock_guard<std::mutex> hold(lock_);
         auto found = index_.find(key);
-        if (found != index_.end()) return found->second->second;
-        order_.emplace_front(key, cluster);
+        if (found != index_.end()) return found->second->cluster;
+        const size_t charge = cluster->resident();
+        order_.push_front(Held{key, cluster, charge});
         index_[key] = order_.begin();
-        bytes_ += cluster->charge();
+        bytes_ += charge;
         trim();
         return cluster;
+    }
+
+    /// Counts what cluster `key` holds now (it grows as it is decoded) and trims to the budget.
+    void recharge(uint64_t key) {
+        std::lock_guard<std::mutex> hold(lock_);
+        auto found = index_.find(key);
+        if (found == index_.end()) return;
+        const size_t charge = found->second->cluster->resident();
+        bytes_ = bytes_ - found->second->charge + charge;
+        found->second->charge = charge;
+        trim();
     }
 
     void removeReader(uint64_t readerId) {
         std::lock_guard<std::mutex> hold(lock_);
         for (auto it = order_.begin(); it != order_.end();) {
-            if ((it->first >> 32) == readerId) {
-                bytes_ -= it->second->charge();
-                index_.erase(it->first);
+            if ((it->key >> 32) == readerId) {
+                bytes_ -= it->charge;
+                index_.erase(it->key);
                 it = order_.erase(it);
             } else {
                 ++it;
@@ -97,18 +109,23 @@ private:
     /// bigger than the budget is still decoded once for the request that needs it).
     void trim() {
         while (bytes_ > budget_ && order_.size() > 1) {
-            bytes_ -= order_.back().second->charge();
-            index_.erase(order_.back().first);
+            bytes_ -= order_.back().charge;
+            index_.erase(order_.back().key);
             order_.pop_back();
         }
     }
 
-    using Order = std::list<std::pair<uint64_t, std::shared_ptr<ZstdCluster>>>;
+    struct Held {
+        uint64_t key;
+        std::shared_ptr<ZstdCluster> cluster;
+        size_t charge;  ///< resident() when last counted
+    };
+    using Order = std::list<Held>;
     std::mutex lock_;
     Order order_;
     std::unordered_map<uint64_t, Order::iterator> index_;
     uint64_t bytes_ = 0;
-    uint64_t budget_ = 32ull << 20;
+    uint64_t budget_ = 16ull << 20;
     uint64_t hits_ = 0;
     uint64_t misses_ = 0;
 };
@@ -190,7 +207,7 @@ std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clu
     if (offset >= end || end - offset < 2 || end - offset > (128ull << 20)) return nullptr;
     unsigned char info;
     if (!readFully(fd, &info, 1, offset) || (info & 0x0f) != 5) return nullptr;
-    std::vector<char> input(end - offset - 1);
+    MappedBuffer input(end - offset - 1);
     if (!readFully(fd, input.data(), input.size(), offset + 1)) return nullptr;
     return std::make_shared<ZstdCluster>(std::move(input), (info & 0x10) != 0);
 }
@@ -206,12 +223,14 @@ std::shared_ptr<ZstdCluster> DirectClusterReader::cluster(uint32_t number) const
     return found ? cache.insert(key, std::move(found)) : nullptr;
 }
 
-bool DirectClusterReader::blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob) const {
+bool DirectClusterReader::blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob,
+                                 uint32_t &number) const {
     if (!directReadingEnabled.load(std::memory_order_relaxed)) return false;
     Location where;
     if (!locate(entryIndex, where)) return false;
     found = cluster(where.cluster);
     blob = where.blob;
+    number = where.cluster;
     return found && blob < found->blobCount();
 }
 
@@ -219,9 +238,11 @@ bool DirectClusterReader::item(uint32_t entryIndex, DirectItem &out) const noexc
     try {
         std::shared_ptr<ZstdCluster> found;
         uint32_t blob;
-        if (!blobOf(entryIndex, found, blob)) return false;
+        uint32_t number;
+        if (!blobOf(entryIndex, found, blob, number)) return false;
         out.bytes = std::shared_ptr<const char>(found, found->blob(blob));
         out.size = found->blobSize(blob);
+        ClusterCache::shared().recharge((id_ << 32) | number);
         return true;
     } catch (...) {
         return false;  // libzim reads it again and reports the problem its own way
@@ -232,7 +253,8 @@ bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const no
     try {
         std::shared_ptr<ZstdCluster> found;
         uint32_t blob;
-        if (!blobOf(entryIndex, found, blob)) return false;
+        uint32_t number;
+        if (!blobOf(entryIndex, found, blob, number)) return false;
         size = found->blobSize(blob);
         return true;
     } catch (...) {

@@ -54,7 +54,7 @@ private:
     /// Cluster `number` from the shared cache, read and inserted on a miss; nullptr if not zstd.
     std::shared_ptr<ZstdCluster> cluster(uint32_t number) const;
     /// The decoded-cluster and blob number of an entry this reader serves (false otherwise).
-    bool blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob) const;
+    bool blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob, uint32_t &number) const;
 
     int fd_;
     uint64_t fileSize_;

@@ -4,6 +4,8 @@
 #define ZSTD_STATIC_LINKING_ONLY  // ZSTD_d_stableOutBuffer (a parameter value; the call is stable API)
 #include <zstd.h>
 
+#include <sys/mman.h>
+
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -15,6 +17,51 @@
 
 namespace czim {
 
+/// Anonymous memory mapped for one buffer and unmapped when it goes: a cluster's buffers are
+/// megabytes of varied sizes, which in malloc's arenas fragment and stay in the process after
+/// they are freed (RSS kept growing); unmapped pages go back to the system at once.
+class MappedBuffer {
+public:
+    MappedBuffer() = default;
+    explicit MappedBuffer(size_t size) : size_(size) {
+        if (size == 0) return;
+        void *memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (memory == MAP_FAILED) throw std::bad_alloc();
+        data_ = static_cast<char *>(memory);
+    }
+    ~MappedBuffer() { release(); }
+    MappedBuffer(const MappedBuffer &) = delete;
+    MappedBuffer &operator=(const MappedBuffer &) = delete;
+    MappedBuffer(MappedBuffer &&other) noexcept : data_(other.data_), size_(other.size_) {
+        other.data_ = nullptr;
+        other.size_ = 0;
+    }
+    MappedBuffer &operator=(MappedBuffer &&other) noexcept {
+        if (this != &other) {
+            release();
+            data_ = other.data_;
+            size_ = other.size_;
+            other.data_ = nullptr;
+            other.size_ = 0;
+        }
+        return *this;
+    }
+
+    char *data() const { return data_; }
+    size_t size() const { return size_; }
+
+    /// Unmaps now (the buffer becomes empty).
+    void release() {
+        if (data_ != nullptr) ::munmap(data_, size_);
+        data_ = nullptr;
+        size_ = 0;
+    }
+
+private:
+    char *data_ = nullptr;
+    size_t size_ = 0;
+};
+
 /// A cluster's decoded bytes, filled progressively: the offset table first, then as far as the
 /// furthest blob asked for. The output buffer is allocated once at its final size, so pointers into
 /// it stay valid while later parts are decoded (zstd decodes straight into it: ZSTD_d_stableOutBuffer,
@@ -23,13 +70,12 @@ class ZstdCluster {
 public:
     /// Decodes the offset table of the compressed cluster `input` (zstd frame, info byte removed).
     /// Throws std::runtime_error when the table is impossible.
-    ZstdCluster(std::vector<char> input, bool extended) : input_(std::move(input)) {
+    ZstdCluster(MappedBuffer input, bool extended) : input_(std::move(input)), inputSize_(input_.size()) {
         readTable(extended);
-        data_.reset(new char[total_]);
+        data_ = MappedBuffer(total_);
         dctx_ = ZSTD_createDCtx();
         if (dctx_ == nullptr) throw std::bad_alloc();
         check(ZSTD_DCtx_setParameter(dctx_, ZSTD_d_stableOutBuffer, 1));
-        charge_ = total_ + input_.size() + offsets_.size() * sizeof(uint64_t) + ZSTD_sizeof_DCtx(dctx_);
     }
 
     ~ZstdCluster() {
@@ -42,18 +88,23 @@ public:
     size_t blobCount() const { return offsets_.size() - 1; }
     uint64_t blobSize(size_t blob) const { return offsets_[blob + 1] - offsets_[blob]; }
 
-    /// Bytes this cluster holds at most (decoded buffer + compressed input + table + decoder); fixed
-    /// at construction, so the cache's accounting never changes under it.
-    size_t charge() const { return charge_; }
+    /// Memory this cluster holds now: the decoded part (the rest of its buffer is mapped but not
+    /// touched), the table, and while decoding goes on the compressed bytes and the decoder.
+    size_t resident() const {
+        const size_t table = offsets_.size() * sizeof(uint64_t);
+        if (finished_.load(std::memory_order_acquire)) return total_ + table;
+        return decoded_.load(std::memory_order_acquire) + table + inputSize_ + kDecoderBytes;
+    }
 
     /// A pointer to blob `blob`'s bytes, decoding as far as needed. Throws on corrupt data.
     const char *blob(size_t blob) {
         decodeUpTo(offsets_[blob + 1]);
-        return data_.get() + offsets_[blob];
+        return data_.data() + offsets_[blob];
     }
 
 private:
     static constexpr size_t kInputStep = 64 * 1024;   // compressed bytes fed per call (≈ 256 KB out)
+    static constexpr size_t kDecoderBytes = 256 * 1024;  // a DCtx once decoding: context + input block
     static constexpr uint64_t kMaxTotal = 512ull << 20;
 
     static size_t check(size_t result) {
@@ -119,7 +170,7 @@ private:
         std::lock_guard<std::mutex> hold(lock_);
         if (!failure_.empty()) throw std::runtime_error(failure_);
         try {
-            ZSTD_outBuffer o{data_.get(), total_, decoded_.load(std::memory_order_relaxed)};
+            ZSTD_outBuffer o{data_.data(), total_, decoded_.load(std::memory_order_relaxed)};
             ZSTD_inBuffer i{input_.data(), inputPos_, inputPos_};
             while (o.pos < end) {
                 const size_t before = i.pos + o.pos;
@@ -143,14 +194,16 @@ private:
     void finish() {
         ZSTD_freeDCtx(dctx_);
         dctx_ = nullptr;
-        std::vector<char>().swap(input_);
+        input_.release();
+        finished_.store(true, std::memory_order_release);
     }
 
-    std::vector<char> input_;
+    MappedBuffer input_;
     std::vector<uint64_t> offsets_;
     uint64_t total_ = 0;
-    size_t charge_ = 0;
-    std::unique_ptr<char[]> data_;
+    size_t inputSize_ = 0;
+    std::atomic<bool> finished_{false};
+    MappedBuffer data_;
     ZSTD_DCtx *dctx_ = nullptr;
     std::mutex lock_;
     size_t inputPos_ = 0;

@@ -24,6 +24,18 @@ struct CompressedBodyCacheTests {
         #expect(cache.body(for: "page 9999")?.count == 1000)
     }
 
+    @Test func offeredBodiesAreKeptTheSecondTime() {
+        let cache = CompressedBodyCache(budget: 1 << 20)
+        cache.offer([1, 2, 3], for: "popular")
+        #expect(cache.body(for: "popular") == nil, "asked for once: not kept")
+        cache.offer([1, 2, 3], for: "popular")
+        #expect(cache.body(for: "popular") == [1, 2, 3])
+        // A pass over 100,000 pages asked for once each keeps (almost) nothing.
+        for index in 0..<100_000 { cache.offer([UInt8](repeating: 7, count: 100), for: "cold \(index)") }
+        #expect(cache.byteCount < 200 * 100, "\(cache.byteCount) bytes kept")
+        #expect(cache.body(for: "popular") == [1, 2, 3])
+    }
+
     @Test func tooBigOrZeroBudgetIsNotKept() {
         let cache = CompressedBodyCache(budget: 64 * 1024)
         cache.store([UInt8](repeating: 0, count: 10_000), for: "big")

@@ -90,7 +90,7 @@ struct DirectClusterReadingTests {
         let archive = try Archive(path: Self.manyClusters.get())
         let expected = try Self.readAll(archive, direct: false)
         Archive.setDecodedClusterCacheBytes(200 * 1024)  // about two clusters: constant eviction
-        defer { Archive.setDecodedClusterCacheBytes(32 << 20) }
+        defer { Archive.setDecodedClusterCacheBytes(16 << 20) }
         let mismatches = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             for round in 0..<3 {

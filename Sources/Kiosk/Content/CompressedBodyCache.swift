@@ -14,7 +14,12 @@ public final class CompressedBodyCache: Sendable {
         var old: [String: [UInt8]] = [:]
         var youngBytes = 0
         var oldBytes = 0
+        /// Hashes of keys offered once (see `offer`), forgotten all at once when full.
+        var seen = Set<UInt>()
     }
+
+    /// Keys remembered as "offered once" per shard (~64 KB each).
+    private static let seenLimit = 4096
 
     /// One lock and its generations (a class: `Mutex` can't be copied into an array).
     private final class Shard: Sendable {
@@ -52,15 +57,34 @@ public final class CompressedBodyCache: Sendable {
         shard(for: key).state.withLock { Self.insert(body, for: key, into: &$0, budget: shardBudget) }
     }
 
+    /// Keeps `body` for `key` the second time it is offered within a while: a page asked for
+    /// once (a pass over every article, a crawler) never pushes out the pages a room is
+    /// reading, and a cold workload does not fill the cache for nothing (peak RSS).
+    public func offer(_ body: [UInt8], for key: String) {
+        guard shardBudget > 0, body.count <= shardBudget / 4 else { return }
+        let hash = Self.hash(key)
+        shards[Int(hash % UInt(Self.shardCount))].state.withLock { state in
+            if state.young[key] == nil, state.old[key] == nil, state.seen.insert(hash).inserted {
+                if state.seen.count >= Self.seenLimit { state.seen.removeAll(keepingCapacity: true) }
+                return
+            }
+            Self.insert(body, for: key, into: &state, budget: shardBudget)
+        }
+    }
+
     /// Bytes currently held.
     public var byteCount: Int {
         shards.reduce(0) { total, shard in total + shard.state.withLock { $0.youngBytes + $0.oldBytes } }
     }
 
     private func shard(for key: String) -> Shard {
+        shards[Int(Self.hash(key) % UInt(Self.shardCount))]
+    }
+
+    private static func hash(_ key: String) -> UInt {
         var hasher = Hasher()
         hasher.combine(key)
-        return shards[Int(UInt(bitPattern: hasher.finalize()) % UInt(Self.shardCount))]
+        return UInt(bitPattern: hasher.finalize())
     }
 
     /// Each generation holds at most `budget / 2` bytes: `young` is retired *before* an insert

@@ -10,6 +10,8 @@ public struct ContentResponder: Sendable {
     public static let sendfileThreshold: UInt64 = 64 * 1024
     /// Items bigger than this are sent as they are: compressing them would hold them in memory.
     public static let compressionLimit: UInt64 = 8 << 20
+    /// Items smaller than this are copied out of their cluster for sending (see `respond`).
+    public static let copyLimit = 256 * 1024
 
     public let cache: CompressedBodyCache
     /// `Cache-Control` for content: an item can't change for a given archive UUID, and the
@@ -54,6 +56,11 @@ public struct ContentResponder: Sendable {
             guard let base = blob.baseAddress else {
                 return Response(status: 200, headers: headers, body: .bytes([]))
             }
+            if blob.count < Self.copyLimit {
+                // A small item's blob points into its whole decoded cluster (megabytes): a copy
+                // lets the cluster go while a slow phone downloads.
+                return Response(status: 200, headers: headers, body: .bytes(blob.bytes))
+            }
             return Response(status: 200, headers: headers,
                             body: .borrowed(pointer: base, count: blob.count, owner: blob))
         } catch {
@@ -65,7 +72,7 @@ public struct ContentResponder: Sendable {
         let blob = try book.archive.data(of: item)
         guard let base = blob.baseAddress else { return Gzip.compress([]) }
         let body = Gzip.compress(base, count: blob.count)
-        cache.store(body, for: key)
+        cache.offer(body, for: key)
         return body
     }
 }
