@@ -106,4 +106,63 @@ import Testing
         #expect(Self.attribute(url, "template")?.hasPrefix("/catalog/v2/entries?q={searchTerms?}&lang=") == true)
         #expect(kiosk.usage.all.contains { if case .catalog(kind: "entry") = $0.kind { true } else { false } })
     }
+
+    @Test func rootListsTheNavigationFeedsKiwixServeHas() throws {
+        let kiosk = try Self.kiosk()
+        let document = try Self.document(kiosk, "/catalog/v2/root.xml", type: "application/atom+xml;profile=opds-catalog;kind=navigation")
+        let hrefs = Self.children(document.rootElement(), "entry").compactMap { Self.attribute(Self.children($0, "link").first, "href") }
+        #expect(hrefs == ["/catalog/v2/entries", "/catalog/v2/partial_entries", "/catalog/v2/categories", "/catalog/v2/languages"])
+        // Every one of them answers a feed that parses.
+        for href in hrefs.dropFirst() {
+            let type = href.hasSuffix("entries") ? "application/atom+xml;profile=opds-catalog;kind=acquisition"
+                                                 : "application/atom+xml;profile=opds-catalog;kind=navigation"
+            #expect(try Self.document(kiosk, href, type: type).rootElement()?.localName == "feed", "\(href)")
+        }
+    }
+
+    @Test func languagesFeedCountsBooksPerLanguageWithItsOwnName() throws {
+        let kiosk = try Self.kiosk()
+        let document = try Self.document(kiosk, "/catalog/v2/languages", type: "application/atom+xml;profile=opds-catalog;kind=navigation")
+        let entries = Self.children(document.rootElement(), "entry")
+        #expect(entries.count == 1)
+        let french = try #require(entries.first)
+        #expect(Self.children(french, "title").first?.stringValue == "Français")
+        #expect(Self.elements(french, "language", uri: "http://purl.org/dc/terms/").first?.stringValue == "fra")
+        #expect(Self.elements(french, "count", uri: "http://purl.org/syndication/thread/1.0").first?.stringValue == "2")
+        let href = try #require(Self.attribute(Self.children(french, "link").first, "href"))
+        #expect(href == "/catalog/v2/entries?lang=fra")
+        let filtered = try Self.document(kiosk, href, type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        #expect(Self.children(filtered.rootElement(), "entry").count == 2)
+    }
+
+    @Test func categoriesFeedLinksToEntriesOfEachCategory() throws {
+        let kiosk = try Self.kiosk()
+        let document = try Self.document(kiosk, "/catalog/v2/categories", type: "application/atom+xml;profile=opds-catalog;kind=navigation")
+        let entries = Self.children(document.rootElement(), "entry")
+        #expect(entries.compactMap { Self.children($0, "title").first?.stringValue } == ["wikivoyage"])
+        for entry in entries {
+            let category = try #require(Self.children(entry, "title").first?.stringValue)
+            let href = try #require(Self.attribute(Self.children(entry, "link").first, "href"))
+            #expect(href == "/catalog/v2/entries?category=" + URLPath.encodeQueryValue(category))
+            let filtered = try Self.document(kiosk, href, type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+            #expect(Self.children(filtered.rootElement(), "entry").count == 1, "\(category)")
+        }
+    }
+
+    @Test func partialEntriesHoldIdTitleAndALinkToTheFullEntry() throws {
+        let kiosk = try Self.kiosk()
+        let document = try Self.document(kiosk, "/catalog/v2/partial_entries?count=1", type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        let feed = document.rootElement()
+        #expect(Self.children(feed, "totalResults").first?.stringValue == "2")
+        let entries = Self.children(feed, "entry")
+        #expect(entries.count == 1)
+        let entry = try #require(entries.first)
+        #expect(Self.children(entry, "summary").isEmpty, "partial: no summary")
+        let id = try #require(Self.children(entry, "id").first?.stringValue)
+        let link = try #require(Self.children(entry, "link").first)
+        #expect(Self.attribute(link, "rel") == "alternate")
+        let href = try #require(Self.attribute(link, "href"))
+        #expect("urn:uuid:" + href.replacingOccurrences(of: "/catalog/v2/entry/", with: "") == id)
+        #expect(kiosk.get(href).status == 200)
+    }
 }

@@ -38,6 +38,7 @@ enum Fixtures {
         try writer.addMetadata("Description", "Un livre de test")
         try writer.addMetadata("Language", "fra")
         try writer.addMetadata("Date", "2026-11-21")
+        try writer.addMetadata("Tags", "_category:wikivoyage;ville")
         try writer.addIllustration(size: 48, png: tinyPNG)
         try writer.addItem(path: "Accueil", title: "Accueil", mimeType: "text/html",
                            text: page("Accueil", "<a href=\"Cath%C3%A9drale\">Cathédrale</a>"), frontArticle: true)

@@ -1,7 +1,8 @@
 import HTTPServer
 
-/// `/catalog/v2/…`: the OPDS catalog Kiwix apps read (root, entries with `q`/`lang`/`name`/
-/// `start`/`count`, one entry, the OpenSearch description) and the books' icons.
+/// `/catalog/v2/…`: the OPDS catalog Kiwix apps read (root, entries and partial entries with
+/// `q`/`lang`/`name`/`category`/`tag`/`start`/`count`, one entry, categories, languages, the
+/// OpenSearch description) and the books' icons.
 struct CatalogHandler: Sendable {
     let context: KioskContext
     let illustration: IllustrationHandler
@@ -25,7 +26,19 @@ struct CatalogHandler: Sendable {
         case "searchdescription.xml" where rest.allSatisfy(\.isEmpty):
             return xml(OPDSFeed.searchDescription, type: OPDSFeed.searchDescriptionType)
         case "entries" where rest.allSatisfy(\.isEmpty):
-            return entries(request)
+            return entries(request, partial: false)
+        case "partial_entries" where rest.allSatisfy(\.isEmpty):
+            return entries(request, partial: true)
+        case "categories" where rest.allSatisfy(\.isEmpty):
+            record("categories", request)
+            let books = context.library.books
+            return xml(OPDSNavigation.categories(books.map(CatalogBook.init), id: feedID("categories"),
+                                                 updated: updated(books)), type: OPDSFeed.navigationType)
+        case "languages" where rest.allSatisfy(\.isEmpty):
+            record("languages", request)
+            let books = context.library.books
+            return xml(OPDSNavigation.languages(books.map(CatalogBook.init), id: feedID("languages"),
+                                                updated: updated(books)), type: OPDSFeed.navigationType)
         case "entry":
             guard let id = rest.first, rest.dropFirst().allSatisfy(\.isEmpty),
                   let book = context.library.book(id: id) ?? context.library.book(named: id) else {
@@ -38,7 +51,7 @@ struct CatalogHandler: Sendable {
         }
     }
 
-    private func entries(_ request: Request) -> Response {
+    private func entries(_ request: Request, partial: Bool) -> Response {
         let query = request.query
         let startText = query["start"] ?? "", countText = query["count"] ?? ""
         guard let start = startText.isEmpty ? 0 : Int(startText), start >= 0,
@@ -53,12 +66,17 @@ struct CatalogHandler: Sendable {
             if let value = query[name], !value.isEmpty { filters.append("\(name)=\(value)") }
         }
         let title = filters.isEmpty ? "All Entries" : "Filtered Entries (\(filters.joined(separator: "&")))"
-        let selfHref = "/catalog/v2/entries" + (request.rawQuery.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
-        record("entries", request)
-        return xml(OPDSFeed.entries(id: feedID("entries", request.rawQuery ?? ""), selfHref: selfHref, title: title,
-                                    updated: updated(all), total: matching.count, start: start,
-                                    books: page.map(CatalogBook.init)),
-                   type: OPDSFeed.acquisitionType)
+        let route = partial ? "partial_entries" : "entries"
+        let selfHref = "/catalog/v2/" + route + (request.rawQuery.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
+        record(route, request)
+        let id = feedID(route, request.rawQuery ?? "")
+        let books = page.map(CatalogBook.init)
+        let body = partial
+            ? OPDSNavigation.partialEntries(id: id, selfHref: selfHref, title: title, updated: updated(all),
+                                            total: matching.count, start: start, books: books)
+            : OPDSFeed.entries(id: id, selfHref: selfHref, title: title, updated: updated(all),
+                               total: matching.count, start: start, books: books)
+        return xml(body, type: OPDSFeed.acquisitionType)
     }
 
     /// libkiwix's filters: `q` (words in title or description, accents and case ignored),

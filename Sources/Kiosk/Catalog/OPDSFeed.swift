@@ -31,6 +31,12 @@ enum OPDSFeed {
             """
             + section("All entries", "/catalog/v2/entries", acquisitionType, derivedID(id, "entries"),
                       "All entries from this catalog.")
+            + section("All entries (partial)", "/catalog/v2/partial_entries", acquisitionType,
+                      derivedID(id, "partial_entries"), "All entries from this catalog in partial format.")
+            + section("List of categories", "/catalog/v2/categories", navigationType, derivedID(id, "categories"),
+                      "List of all categories in this catalog.")
+            + section("List of languages", "/catalog/v2/languages", navigationType, derivedID(id, "languages"),
+                      "List of all languages in this catalog.")
             + "</feed>\n"
     }
 
