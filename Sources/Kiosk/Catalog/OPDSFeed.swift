@@ -42,25 +42,32 @@ enum OPDSFeed {
 
     static func entries(id: String, selfHref: String, title: String, updated: String, total: Int, start: Int,
                         books: [CatalogBook]) -> String {
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom"
-                  xmlns:dc="http://purl.org/dc/terms/"
-                  xmlns:opds="https://specs.opds.io/opds-1.2"
-                  xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
-              <id>\(id)</id>
-              <link rel="self" href="\(selfHref.htmlEscaped)" type="\(acquisitionType)"/>
-              <link rel="start" href="/catalog/v2/root.xml" type="\(navigationType)"/>
-              <link rel="up" href="/catalog/v2/root.xml" type="\(navigationType)"/>
-              <title>\(title.htmlEscaped)</title>
-              <updated>\(updated)</updated>
-              <totalResults>\(total)</totalResults>
-              <startIndex>\(start)</startIndex>
-              <itemsPerPage>\(books.count)</itemsPerPage>
-
-            """
+        var xml = acquisitionHeader(id: id, selfHref: selfHref, title: title, updated: updated, total: total,
+                                    start: start, count: books.count)
         for book in books { xml += entry(book, standalone: false) }
         return xml + "</feed>\n"
+    }
+
+    /// The start of an acquisition feed (entries, partial entries), up to its first entry.
+    static func acquisitionHeader(id: String, selfHref: String, title: String, updated: String, total: Int,
+                                  start: Int, count: Int) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom"
+              xmlns:dc="http://purl.org/dc/terms/"
+              xmlns:opds="https://specs.opds.io/opds-1.2"
+              xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
+          <id>\(id)</id>
+          <link rel="self" href="\(selfHref.htmlEscaped)" type="\(acquisitionType)"/>
+          <link rel="start" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+          <link rel="up" href="/catalog/v2/root.xml" type="\(navigationType)"/>
+          <title>\(title.htmlEscaped)</title>
+          <updated>\(updated)</updated>
+          <totalResults>\(total)</totalResults>
+          <startIndex>\(start)</startIndex>
+          <itemsPerPage>\(count)</itemsPerPage>
+
+        """
     }
 
     /// One book. `standalone`: a whole Atom entry document (with its XML declaration and namespaces).

@@ -74,22 +74,8 @@ enum OPDSNavigation {
     /// each book's full entry.
     static func partialEntries(id: String, selfHref: String, title: String, updated: String, total: Int, start: Int,
                                books: [CatalogBook]) -> String {
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom"
-                  xmlns:opds="https://specs.opds.io/opds-1.2"
-                  xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
-              <id>\(id)</id>
-              <link rel="self" href="\(selfHref.htmlEscaped)" type="\(OPDSFeed.acquisitionType)"/>
-              <link rel="start" href="/catalog/v2/root.xml" type="\(OPDSFeed.navigationType)"/>
-              <link rel="up" href="/catalog/v2/root.xml" type="\(OPDSFeed.navigationType)"/>
-              <title>\(title.htmlEscaped)</title>
-              <updated>\(updated)</updated>
-              <totalResults>\(total)</totalResults>
-              <startIndex>\(start)</startIndex>
-              <itemsPerPage>\(books.count)</itemsPerPage>
-
-            """
+        var xml = OPDSFeed.acquisitionHeader(id: id, selfHref: selfHref, title: title, updated: updated, total: total,
+                                             start: start, count: books.count)
         for book in books {
             xml += """
                   <entry>
