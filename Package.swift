@@ -65,6 +65,8 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
+        // libFuzzer's driver entry point, for RequestFuzzer's fuzzing build (scripts/fuzz.sh).
+        .systemLibrary(name: "CFuzzerDriver"),
         .target(name: "ZimKit", dependencies: ["CZim"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
         .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock",
@@ -74,6 +76,9 @@ let package = Package(
             dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
+        // libFuzzer target over request parsing + the router (scripts/fuzz.sh); a plain build
+        // replays inputs given as arguments instead.
+        .executableTarget(name: "RequestFuzzer", dependencies: ["Kiosk", "HTTPServer", "ZimKit", "CFuzzerDriver"]),
         // A raw-socket HTTP client both test targets use (test targets can't share files).
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),

@@ -14,15 +14,11 @@ struct RequestDispatch {
         if !state.headersSeen {
             // First call: headers are in, the body (if any) is not.
             state.headersSeen = true
-            if declaresBody, RequestFraming.problem(headers()) != nil {
-                // Ambiguous body framing (request smuggling): refuse and close the connection.
+            // Ambiguous body framing (request smuggling): 400, connection closed. A declared body
+            // over the limit: 413 before reading it; MHD then closes the connection.
+            if declaresBody, let refusal = RequestAdmission.refusal(headers: headers(), maxBodySize: context.maxBodySize) {
                 state.responded = true
-                return queue(RequestFraming.rejection())
-            }
-            if let declared = declaredContentLength(), declared > UInt64(context.maxBodySize) {
-                // Answer before reading the body; MHD then closes the connection.
-                state.responded = true
-                return queue(.plainError(413, "Content Too Large"))
+                return queue(refusal)
             }
             return .YES
         }
@@ -46,11 +42,7 @@ struct RequestDispatch {
             return .YES
         }
         state.responded = true
-        // MHD passes any bytes before the first space as the method; RFC 9110 wants a token.
-        guard let methodName = String(validatingCString: method), Self.isToken(methodName) else {
-            return queue(.plainError(400, "Bad Request"))
-        }
-        return respond(state: state, method: HTTPMethod(methodName))
+        return respond(state: state, method: String(validatingCString: method))
     }
 
     /// RFC 9110 §5.6.2 token: one or more tchar.
@@ -66,15 +58,15 @@ struct RequestDispatch {
         }
     }
 
-    private func respond(state: RequestState, method: HTTPMethod) -> MHD_Result {
-        guard let target = state.target else {
-            return queue(.plainError(400, "Bad Request"))
-        }
-        let request = Request(method: method, target: target, headers: headers(),
-                              body: state.body, remoteAddress: remoteAddress())
+    private func respond(state: RequestState, method: String?) -> MHD_Result {
+        // A method that is not a token, a target that is not UTF-8 or a malformed path: 400.
+        let outcome = RequestAdmission.admit(method: method, target: state.target, headers: headers(),
+                                             body: state.body, remoteAddress: remoteAddress())
         state.body = []
-        guard request.path != nil else {
-            return queue(.plainError(400, "Bad Request"))
+        let request: Request
+        switch outcome {
+        case .refused(let response): return queue(response)
+        case .admitted(let admitted): request = admitted
         }
         // The handler may answer at once (the usual case: queued right here) or later from
         // another thread: then the connection is suspended and this pool thread moves on.
@@ -87,12 +79,7 @@ struct RequestDispatch {
     }
 
     private func queue(_ response: Response) -> MHD_Result {
-        var response = response
-        if !(200...599).contains(response.status) { response = .plainError(500, "Internal Server Error") }
-        if !response.headers.contains("X-Content-Type-Options") {
-            response.headers.add("X-Content-Type-Options", "nosniff")
-        }
-        if context.stopping.load(ordering: .acquiring) { response.headers.set("Connection", "close") }
+        let response = RequestAdmission.finalized(response, stopping: context.stopping.load(ordering: .acquiring))
         guard let built = MHDResponseBuilder.build(response) else { return .NO }
         defer { MHD_destroy_response(built.pointer) }
         return MHD_queue_response(connection, UInt32(built.status), built.pointer)
@@ -132,11 +119,6 @@ struct RequestDispatch {
                                           Unmanaged.passUnretained(collector).toOpaque())
         }
         return HTTPHeaders(collector.pairs)
-    }
-
-    private func declaredContentLength() -> UInt64? {
-        guard let value = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length") else { return nil }
-        return UInt64(String(cString: value).trimmingOWS())
     }
 
     private func remoteAddress() -> String? {
