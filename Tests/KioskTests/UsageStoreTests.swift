@@ -148,6 +148,23 @@ struct UsageStoreTests {
         #expect(report.totals.pagesRead == 100 && report.totals.droppedEvents == 900)
     }
 
+    @Test func aBusyQueueWakesTheWriterBeforeTheFlushInterval() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        var settings = UsageFixtures.settings(flush: 600)
+        settings.earlyWriteCount = 50
+        let log = try UsageLog(path: dir + "/usage.sqlite", settings: settings, clock: FakeUsageClock(wall: UsageFixtures.morning))
+        defer { log.close() }
+        for index in 0..<49 { log.record(UsageFixtures.view("p", from: "10.0.0.\(index)")) }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(log.today().pending == 49, "below the threshold, events wait for the interval")
+        for index in 0..<151 { log.record(UsageFixtures.view("p", from: "10.0.1.\(index)")) }
+        let deadline = Date().addingTimeInterval(5)
+        while log.today().pending > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(log.today().pending == 0, "written long before the 600 s interval")
+        #expect(log.today().articleViews == 200)
+    }
+
     @Test func searchesCanBeCountedWithoutKeepingTheQuery() throws {
         let dir = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(dir) }

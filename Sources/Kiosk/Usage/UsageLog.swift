@@ -24,6 +24,8 @@ public final class UsageLog: UsageRecording {
     private let counters: Mutex<TodayCounters>
     private let droppedTotal = Atomic<Int>(0)
     private let wake = DispatchSemaphore(value: 0)
+    /// Set when a request thread woke the writer early (`earlyWriteCount`), until it drains.
+    private let wokenEarly = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
     private let started = Atomic<Bool>(false)
     private let writerBox: Mutex<UsageWriter?>
@@ -58,7 +60,13 @@ public final class UsageLog: UsageRecording {
     }
 
     private func enqueue(_ item: PendingUsage) {
-        if !queue.push(item) { droppedTotal.add(1, ordering: .relaxed) }
+        guard queue.push(item) else {
+            droppedTotal.add(1, ordering: .relaxed)
+            return
+        }
+        if queue.count >= settings.earlyWriteCount, !wokenEarly.exchange(true, ordering: .relaxed) {
+            wake.signal()
+        }
     }
 
     // MARK: - Control
@@ -114,6 +122,7 @@ public final class UsageLog: UsageRecording {
                 defer { control.waiters = [] }
                 return (control.waiters, control.stopping)
             }
+            wokenEarly.store(false, ordering: .relaxed)
             let (items, dropped) = queue.drain()
             if !items.isEmpty || dropped > 0 {
                 do {

@@ -47,7 +47,7 @@ final class UsageQueue: Sendable {
         for shard in shards {
             shard.state.withLock { state in
                 items.append(contentsOf: state.items)
-                state.items.removeAll(keepingCapacity: true)
+                state.items.removeAll(keepingCapacity: state.items.count <= 1024)
             }
         }
         size.subtract(items.count, ordering: .relaxed)
