@@ -176,6 +176,14 @@ std::unique_ptr<DirectClusterReader> DirectClusterReader::open(const std::string
 
 bool DirectClusterReader::locate(uint32_t entryIndex, Location &where) const {
     if (entryIndex >= entryCount_) return false;
+    RecentLocation &slot = recent_[entryIndex % recent_.size()];
+    {
+        std::lock_guard<std::mutex> hold(recentLock_);
+        if (slot.entry == entryIndex) {
+            where = Location{slot.cluster, slot.blob};
+            return true;
+        }
+    }
     unsigned char pointer[8];
     if (!readFully(fd_, pointer, 8, urlPtrPos_ + 8ull * entryIndex)) return false;
     const uint64_t direntPos = littleEndian(pointer, 8);
@@ -185,7 +193,10 @@ bool DirectClusterReader::locate(uint32_t entryIndex, Location &where) const {
     if (littleEndian(dirent, 2) >= 0xfffd) return false;
     where.cluster = static_cast<uint32_t>(littleEndian(dirent + 8, 4));
     where.blob = static_cast<uint32_t>(littleEndian(dirent + 12, 4));
-    return where.cluster < clusterCount_;
+    if (where.cluster >= clusterCount_) return false;
+    std::lock_guard<std::mutex> hold(recentLock_);
+    slot = RecentLocation{entryIndex, where.cluster, where.blob};
+    return true;
 }
 
 namespace {

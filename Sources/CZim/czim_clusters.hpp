@@ -16,8 +16,10 @@
 // answer (bytes or error) is authoritative.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace czim {
@@ -55,6 +57,16 @@ private:
     std::shared_ptr<ZstdCluster> cluster(uint32_t number) const;
     /// The decoded-cluster and blob number of an entry this reader serves (false otherwise).
     bool blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob, uint32_t &number) const;
+
+    /// Where recently asked entries live (entry index → cluster, blob): the two preads of
+    /// `locate` were ~8 % of the server's CPU when serving popular pages from the gzip cache.
+    struct RecentLocation {
+        uint32_t entry = UINT32_MAX;
+        uint32_t cluster = 0;
+        uint32_t blob = 0;
+    };
+    mutable std::mutex recentLock_;
+    mutable std::array<RecentLocation, 4096> recent_{};
 
     int fd_;
     uint64_t fileSize_;
