@@ -14,12 +14,16 @@ struct ValidateBatch: ParsableCommand {
     @Flag(help: "Also run the checks that read the whole file.")
     var thorough = false
 
+    @Flag(help: "Only the checks that read a few bytes per entry (the server runs the rest in the background).")
+    var quick = false
+
     @Argument var paths: [String]
 
     func run() throws {
         for (index, path) in paths.enumerated() {
             let line: String
-            if let problem = ArchiveCheck.problem(with: path, thorough: thorough) {
+            let depth: ArchiveCheck.Depth = thorough ? .thorough : (quick ? .quick : .structural)
+            if let problem = ArchiveCheck.problem(with: path, depth: depth) {
                 let oneLine = problem.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
                 line = "BAD\t\(index)\t\(oneLine)\n"
             } else {

@@ -9,10 +9,19 @@ public protocol ArchiveValidating: Sendable {
     /// The same for several files at once, in order: a validator may check them in one go
     /// (one child process for a whole library instead of one per file).
     func problems(with paths: [String]) -> [String?]
+
+    /// The checks that are cheap on a file with millions of entries (see `ArchiveCheck.Depth.quick`):
+    /// enough to open and serve it while `problems(with:)` runs in the background.
+    func quickProblems(with paths: [String]) -> [String?]
 }
 
 extension ArchiveValidating {
     public func problems(with paths: [String]) -> [String?] {
         paths.map { problem(with: $0) }
+    }
+
+    /// By default the full checks: a validator without a cheaper mode checks everything up front.
+    public func quickProblems(with paths: [String]) -> [String?] {
+        problems(with: paths)
     }
 }

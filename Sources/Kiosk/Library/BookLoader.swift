@@ -2,17 +2,37 @@ import Foundation
 import ZimKit
 
 /// Validates and opens ZIM files into a `Library`, reporting each failure once.
+///
+/// A file with many entries (a Wikipedia has millions) is served after the quick checks only,
+/// and fully checked in the background: the per-entry checks take seconds per million entries
+/// here, minutes on a Pi with an SD card, and the kiosk should not stay dark that long on its
+/// first start. A file that then fails is withdrawn and reported like any other.
 public struct BookLoader: Sendable {
     public let library: Library
     public let validator: any ArchiveValidating
     public let cache: ValidationCache
     public let log: Log
+    /// Files whose header announces more entries than this are served after the quick checks and
+    /// fully checked in the background (`Int.max`: never).
+    public let deferFullCheckAboveEntries: Int
+    /// The default: 100,000 entries take about half a second to check on a desktop core, some
+    /// seconds on a Pi; below that, checking everything up front costs little.
+    public static let defaultDeferThreshold = 100_000
+    /// Background full checks still running (see `waitForDeferredChecks`).
+    private let deferredChecks = DispatchGroup()
 
-    public init(library: Library, validator: any ArchiveValidating, cache: ValidationCache, log: Log) {
+    public init(library: Library, validator: any ArchiveValidating, cache: ValidationCache, log: Log,
+                deferFullCheckAboveEntries: Int = BookLoader.defaultDeferThreshold) {
         self.library = library
         self.validator = validator
         self.cache = cache
         self.log = log
+        self.deferFullCheckAboveEntries = deferFullCheckAboveEntries
+    }
+
+    /// Blocks until the background full checks started so far are done (for tests and tools).
+    public func waitForDeferredChecks() {
+        deferredChecks.wait()
     }
 
     /// Validates, opens and adds the file at `path`; records and logs a failure instead.
@@ -47,9 +67,18 @@ public struct BookLoader: Sendable {
                 unchecked.append((path, fingerprint))
             }
         }
-        let problems = validator.problems(with: unchecked.map(\.path))
+        var small: [(path: String, fingerprint: FileFingerprint)] = []
+        var large: [(path: String, fingerprint: FileFingerprint)] = []
+        for file in unchecked {
+            if Int(ZimHeader.entryCount(file.path) ?? 0) > deferFullCheckAboveEntries {
+                large.append(file)
+            } else {
+                small.append(file)
+            }
+        }
+        let problems = validator.problems(with: small.map(\.path))
         var passed: [(path: String, fingerprint: FileFingerprint)] = []
-        for (file, problem) in zip(unchecked, problems) {
+        for (file, problem) in zip(small, problems) {
             if let problem {
                 _ = fail(file.path, problem, file.fingerprint)
             } else {
@@ -58,9 +87,42 @@ public struct BookLoader: Sendable {
         }
         cache.recordPasses(passed)
         ready += passed
-        let files = ready
+        var deferred: [(path: String, fingerprint: FileFingerprint)] = []
+        let quickProblems = large.isEmpty ? [] : validator.quickProblems(with: large.map(\.path))
+        for (file, problem) in zip(large, quickProblems) {
+            if let problem {
+                _ = fail(file.path, problem, file.fingerprint)
+            } else {
+                deferred.append(file)
+            }
+        }
+        let files = ready + deferred
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             _ = open(files[index].path, files[index].fingerprint)
+        }
+        if !deferred.isEmpty { checkInBackground(deferred) }
+    }
+
+    /// Runs the full checks on files already served; withdraws the ones that fail.
+    private func checkInBackground(_ files: [(path: String, fingerprint: FileFingerprint)]) {
+        for file in files {
+            log.info("checking \(file.path) fully in the background (\(ZimHeader.entryCount(file.path) ?? 0) entries)")
+        }
+        deferredChecks.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { deferredChecks.leave() }
+            var passed: [(path: String, fingerprint: FileFingerprint)] = []
+            for (file, problem) in zip(files, validator.problems(with: files.map(\.path))) {
+                // A file replaced meanwhile is the watcher's business (it reloads and re-checks it).
+                guard library.book(atPath: file.path)?.fingerprint == file.fingerprint else { continue }
+                if let problem {
+                    _ = fail(file.path, problem, file.fingerprint)
+                } else {
+                    passed.append(file)
+                    log.info("\(file.path) passed the full check")
+                }
+            }
+            cache.recordPasses(passed)
         }
     }
 

@@ -30,10 +30,19 @@ public struct ChildProcessValidator: ArchiveValidating {
     /// file as it goes. When the child dies or hangs on a file, that file is the culprit: it is
     /// reported as such and a new child checks the files after it.
     public func problems(with paths: [String]) -> [String?] {
+        problems(with: paths, flags: thorough ? ["--thorough"] : [])
+    }
+
+    /// The same with `validate-batch --quick` (`ArchiveCheck.Depth.quick`).
+    public func quickProblems(with paths: [String]) -> [String?] {
+        problems(with: paths, flags: ["--quick"])
+    }
+
+    private func problems(with paths: [String], flags: [String]) -> [String?] {
         var results = [String??](repeating: nil, count: paths.count)
         var start = 0
         while start < paths.count {
-            let run = runChild(["validate-batch"] + (thorough ? ["--thorough"] : []) + ["--"] + paths[start...])
+            let run = runChild(["validate-batch"] + flags + ["--"] + paths[start...])
             for line in run.output.split(separator: "\n") {
                 let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard fields.count >= 2, let offset = Int(fields[1]), start + offset < paths.count else { continue }
