@@ -7,6 +7,16 @@ import ZimKit
 // paths (one per line) the load generator requests.
 //
 // usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000] [QUERIES.txt] [small|zipf]
+//                      [--images N] [--image-list FILE] [--filler-mib N] [--redirects N]
+//
+// --images N (default 300): distinct JPEG-like images of 20-200 KB (random bytes behind a JFIF
+// header, so incompressible, like real photos), each article linking one (`I/image_<n>.jpg`);
+// --image-list FILE gets their paths, one per line, for the load generator.
+// --filler-mib N: adds about N MiB more of such images (`I/filler_<n>.jpg`, 200 KB each, linked
+// from no article) to make a big file quickly: libzim stores images uncompressed, so writing
+// 2 GB takes about as long as the disk needs to write it.
+// --redirects N: adds N redirects ("Renvoi <n>" to an article), to give the file as many entries
+// as a real Wikipedia (millions): what the per-entry checks at start-up scale with.
 //
 // QUERIES.txt (optional) gets 2,000 search queries typed the lazy way (no accents, lower case):
 // article titles ("article 4711 eglise") and pairs of words of the articles ("cathedrale clermont").
@@ -17,11 +27,31 @@ import ZimKit
 // pseudo-words (like a real language's long tail), titles made of 1-3 such words, and queries
 // of titles and of pairs of content words drawn the same way.
 
-let arguments = CommandLine.arguments
+/// Positional arguments, with the `--name value` options taken out into `flags`.
+let (arguments, flags): ([String], [String: String]) = {
+    var positional: [String] = []
+    var flags: [String: String] = [:]
+    var rest = CommandLine.arguments[...]
+    while let argument = rest.popFirst() {
+        if argument.hasPrefix("--"), let value = rest.popFirst() {
+            flags[String(argument.dropFirst(2))] = value
+        } else {
+            positional.append(argument)
+        }
+    }
+    return (positional, flags)
+}()
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES]\n".utf8))
+    FileHandle.standardError.write(Data("""
+        usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES] [QUERIES.txt] [small|zipf] \
+        [--images N] [--image-list FILE] [--filler-mib N] [--redirects N]
+
+        """.utf8))
     exit(2)
 }
+let imageCount = max(1, Int(flags["images"] ?? "") ?? 300)
+let fillerMiB = max(0, Int(flags["filler-mib"] ?? "") ?? 0)
+let redirectCount = max(0, Int(flags["redirects"] ?? "") ?? 0)
 let output = arguments[1]
 let pathsFile = arguments[2]
 let articleCount = arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000
@@ -140,10 +170,38 @@ try writer.addMetadata("Language", "fra")
 try writer.addMetadata("Date", "2026-11-21")
 try writer.addItem(path: "-/style.css", title: "", mimeType: "text/css",
                    text: String(repeating: "body{font-family:sans-serif}.x{color:#222}\n", count: 50))
-var image = [UInt8](repeating: 0, count: 30_000)
-for index in image.indices { image[index] = UInt8(truncatingIfNeeded: random.next()) }
-for index in 0..<50 {
-    try writer.addItem(path: "I/image_\(index).jpg", title: "", mimeType: "image/jpeg", content: image)
+/// Incompressible JPEG-like bytes: a JFIF header, random data, the end-of-image marker.
+/// Own generator, so the article text does not depend on the number or size of images.
+var imageRandom = SplitMix64(state: 1_000_003)
+@MainActor func jpegLike(size: Int) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: size)
+    bytes.withUnsafeMutableBytes { raw in
+        let words = raw.bindMemory(to: UInt64.self)
+        for index in words.indices { words[index] = imageRandom.next() }
+    }
+    let header: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]
+    bytes.replaceSubrange(0..<header.count, with: header)
+    bytes[size - 2] = 0xFF
+    bytes[size - 1] = 0xD9
+    return bytes
+}
+var imagePaths: [String] = []
+for index in 0..<imageCount {
+    // 20 to 200 KB, more small ones than big ones (log-uniform).
+    let unit = Double(imageRandom.next() >> 11) / Double(1 << 53)
+    let size = Int(20_000 * pow(10, unit))
+    try writer.addItem(path: "I/image_\(index).jpg", title: "", mimeType: "image/jpeg", content: jpegLike(size: size))
+    imagePaths.append("I/image_\(index).jpg")
+}
+if fillerMiB > 0 {
+    let fillerSize = 200 * 1024
+    for index in 0..<(fillerMiB * 1024 * 1024 + fillerSize - 1) / fillerSize {
+        try writer.addItem(path: "I/filler_\(index).jpg", title: "", mimeType: "image/jpeg",
+                           content: jpegLike(size: fillerSize))
+    }
+}
+if let imageList = flags["image-list"] {
+    try (imagePaths.joined(separator: "\n") + "\n").write(toFile: imageList, atomically: true, encoding: .utf8)
 }
 var paths: [String] = []
 paths.reserveCapacity(articleCount)
@@ -152,7 +210,7 @@ for index in 0..<articleCount {
     let paragraphs = 8 + Int(random.next() % 24) + (index % 10 == 0 ? 40 : 0)
     var body = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>\(title(index))</title>"
     body += "<link rel=\"stylesheet\" href=\"../-/style.css\"></head><body><h1>\(title(index))</h1>"
-    body += "<img src=\"../I/image_\(index % 50).jpg\" alt=\"\">"
+    body += "<img src=\"../I/image_\(index % imageCount).jpg\" alt=\"\">"
     for _ in 0..<paragraphs {
         body += "<p>"
         for _ in 0..<4 { body += sentence(8 + Int(random.next() % 10)) + " " }
@@ -162,6 +220,9 @@ for index in 0..<articleCount {
     body += "</body></html>"
     try writer.addItem(path: path(index), title: title(index), mimeType: "text/html", text: body, frontArticle: true)
     paths.append(URLPath.encodePath(path(index)))
+}
+for index in 0..<redirectCount {
+    try writer.addRedirect(path: "A/Renvoi_\(index)", title: "Renvoi \(index)", target: path(index % articleCount))
 }
 writer.setMainPath(path(0))
 try writer.finish()
