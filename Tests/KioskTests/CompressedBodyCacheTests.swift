@@ -26,8 +26,10 @@ struct CompressedBodyCacheTests {
 
     @Test func offeredBodiesAreKeptTheSecondTime() {
         let cache = CompressedBodyCache(budget: 1 << 20)
+        #expect(!cache.wasOffered("popular"))
         cache.offer([1, 2, 3], for: "popular")
         #expect(cache.body(for: "popular") == nil, "asked for once: not kept")
+        #expect(cache.wasOffered("popular"))
         cache.offer([1, 2, 3], for: "popular")
         #expect(cache.body(for: "popular") == [1, 2, 3])
         // A pass over 100,000 pages asked for once each keeps (almost) nothing.

@@ -66,10 +66,14 @@ struct HTTPSemanticsTests {
         #expect(compressed.headers["Vary"] == "Accept-Encoding")
         #expect(compressed.bodyBytes.count < stored.count / 3)
         #expect(try Gunzip.decompress(compressed.bodyBytes) == stored)
-        // Second time from the cache: same bytes.
+        // First time compressed fast (level 1); the second time well (level 6) and kept; the
+        // third time from the cache: the second's bytes.
         let again = kiosk.get("/content/ville_de_test/Cath%C3%A9drale", [("Accept-Encoding", "gzip")])
-        #expect(again.bodyBytes == compressed.bodyBytes)
+        #expect(try Gunzip.decompress(again.bodyBytes) == stored)
+        #expect(again.bodyBytes.count <= compressed.bodyBytes.count)
         #expect(kiosk.cache.byteCount > 0)
+        let third = kiosk.get("/content/ville_de_test/Cath%C3%A9drale", [("Accept-Encoding", "gzip")])
+        #expect(third.bodyBytes == again.bodyBytes)
 
         let plain = kiosk.get("/content/ville_de_test/Cath%C3%A9drale")
         #expect(plain.headers["Content-Encoding"] == nil)

@@ -72,6 +72,13 @@ public final class CompressedBodyCache: Sendable {
         }
     }
 
+    /// Whether `key` was offered once already (so `offer` would keep its body now).
+    public func wasOffered(_ key: String) -> Bool {
+        guard shardBudget > 0 else { return false }
+        let hash = Self.hash(key)
+        return shards[Int(hash % UInt(Self.shardCount))].state.withLock { $0.seen.contains(hash) }
+    }
+
     /// Bytes currently held.
     public var byteCount: Int {
         shards.reduce(0) { total, shard in total + shard.state.withLock { $0.youngBytes + $0.oldBytes } }

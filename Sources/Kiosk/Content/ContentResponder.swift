@@ -71,7 +71,11 @@ public struct ContentResponder: Sendable {
     private func compress(book: Book, item: Item, key: String) throws(ZimError) -> [UInt8] {
         let blob = try book.archive.data(of: item)
         guard let base = blob.baseAddress else { return Gzip.compress([]) }
-        let body = Gzip.compress(base, count: blob.count)
+        // A page asked for the first time (most of a cold workload) is compressed fast (level 1,
+        // ~3x less CPU than 6, ~10 % bigger); the second time, when it goes into the cache for the
+        // next visitors, well (level 6).
+        let level: Int32 = cache.wasOffered(key) ? 6 : 1
+        let body = Gzip.compress(base, count: blob.count, level: level)
         cache.offer(body, for: key)
         return body
     }
