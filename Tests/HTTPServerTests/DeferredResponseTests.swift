@@ -9,10 +9,20 @@ import Testing
 @testable import HTTPServer
 
 /// A value shared with other threads (closures can't capture a `Mutex` itself).
-final class Shared<Value: Sendable>: Sendable {
-    private let storage: Mutex<Value>
-    init(_ value: Value) { storage = Mutex(value) }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { storage.withLock { body(&$0) } }
+///
+/// An NSLock rather than a `Mutex`: ThreadSanitizer sees NSLock's happens-before (pthread mutex),
+/// whereas Swift 6.3's contended `Mutex` is reported as a race, and the extra closure of this
+/// wrapper hides that false positive from `scripts/tsan-triage.sh`.
+/// `@unchecked Sendable`: `value` is only touched with `lock` held.
+final class Shared<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
 }
 
 /// Deferred answers (`RequestHandler.handle(_:completion:)`): the connection is suspended while
