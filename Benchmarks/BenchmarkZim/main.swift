@@ -57,17 +57,6 @@ let pathsFile = arguments[2]
 let articleCount = arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000
 let zipfCorpus = arguments.count > 5 && arguments[5] == "zipf"
 
-/// A deterministic generator, so every run measures the same ZIM.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let vocabulary = """
     la le les de des du un une et en à au aux pour par sur dans avec sans sous entre vers chez ville commune \
@@ -80,7 +69,7 @@ let vocabulary = """
     petit premier dernier nord sud est ouest centre Clermont-Ferrand Auvergne Loire Rhône Volvic Puy-de-Dôme
     """.split(separator: " ").map(String.init)
 
-var random = SplitMix64(state: 42)
+var random = SplitMix64(seed: 42)
 
 /// The zipf corpus's words by rank: common French words first, then the vocabulary above, then
 /// pseudo-words made of French-looking syllables.
@@ -91,7 +80,7 @@ let rankedWords: [String] = {
         deux ans après tout ville premier lors première sous où très grand sans bien depuis ces été \
         temps autres partie nom année fut était faire peut avait fois alors contre vers trois selon
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-    var generator = SplitMix64(state: 7)
+    var generator = SplitMix64(seed: 7)
     let onsets = ["b", "c", "d", "f", "g", "j", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "br", "cl", "gr", "pl", "tr"]
     let vowels = ["a", "e", "i", "o", "u", "ou", "é", "è", "an", "on", "in", "au", "eu", "oi"]
     let codas = ["", "", "", "n", "r", "s", "l", "t", "c", "x"]
@@ -172,7 +161,7 @@ try writer.addItem(path: "-/style.css", title: "", mimeType: "text/css",
                    text: String(repeating: "body{font-family:sans-serif}.x{color:#222}\n", count: 50))
 /// Incompressible JPEG-like bytes: a JFIF header, random data, the end-of-image marker.
 /// Own generator, so the article text does not depend on the number or size of images.
-var imageRandom = SplitMix64(state: 1_000_003)
+var imageRandom = SplitMix64(seed: 1_000_003)
 @MainActor func jpegLike(size: Int) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: size)
     bytes.withUnsafeMutableBytes { raw in

@@ -47,24 +47,14 @@ final class RobustnessServer {
     }
 }
 
-/// A seeded generator (SplitMix64): the same seed gives the same requests, so a failure found
-/// in CI can be replayed. `WIKIKIOSK_FUZZ_SEED` overrides the seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+/// A seeded generator: the same seed gives the same requests, so a failure found in CI can be
+/// replayed. `WIKIKIOSK_FUZZ_SEED` overrides the seed.
+typealias SeededGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
+extension SplitMix64 {
     /// The seed from `WIKIKIOSK_FUZZ_SEED`, else `fallback`.
     static func seed(default fallback: UInt64) -> UInt64 {
         ProcessInfo.processInfo.environment["WIKIKIOSK_FUZZ_SEED"].flatMap { UInt64($0) } ?? fallback
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

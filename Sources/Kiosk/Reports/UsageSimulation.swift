@@ -10,17 +10,6 @@ public struct UsageSimulation {
 
     public init(start: Double) { self.start = start }
 
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let articles: [(book: String, path: String, title: String)] = [
         ("wikipedia_fr_all", "Clermont-Ferrand", "Clermont-Ferrand"),
         ("wikipedia_fr_all", "Cathédrale_Notre-Dame-de-l'Assomption_de_Clermont-Ferrand", "Cathédrale de Clermont-Ferrand"),
@@ -50,7 +39,7 @@ public struct UsageSimulation {
     /// Writes the simulated days into the database at `path` (created if needed). Returns the number of events.
     @discardableResult
     public func run(into path: String) throws(UsageStoreError) -> Int {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let clock = ManualUsageClock(bootID: "simulation-\(seed)", wall: start, monotonic: 1000)
         var settings = UsageSettings()
         settings.flushInterval = 3600
