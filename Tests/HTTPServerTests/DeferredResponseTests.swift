@@ -8,23 +8,6 @@ import Synchronization
 import Testing
 @testable import HTTPServer
 
-/// A value shared with other threads (closures can't capture a `Mutex` itself).
-///
-/// An NSLock rather than a `Mutex`: ThreadSanitizer sees NSLock's happens-before (pthread mutex),
-/// whereas Swift 6.3's contended `Mutex` is reported as a race, and the extra closure of this
-/// wrapper hides that false positive from `scripts/tsan-triage.sh`.
-/// `@unchecked Sendable`: `value` is only touched with `lock` held.
-final class Shared<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
-
 /// Deferred answers (`RequestHandler.handle(_:completion:)`): the connection is suspended while
 /// the answer is computed elsewhere, so the pool thread keeps serving other connections.
 @Suite struct DeferredResponseTests {
@@ -56,7 +39,7 @@ final class Shared<Value: Sendable>: @unchecked Sendable {
         let daemon = try startDeferred(threads: 1, slowOrFast(delay: 1))
         defer { daemon.stop() }
         let port = daemon.port
-        let slow = Shared<(status: Int, text: String, seconds: Double)?>(nil)
+        let slow = Locked<(status: Int, text: String, seconds: Double)?>(nil)
         let started = Date()
         let thread = BackgroundThread {
             let reply = try? fetch(port, "/slow")
@@ -115,7 +98,7 @@ final class Shared<Value: Sendable>: @unchecked Sendable {
     }
 
     @Test func stopAnswersRequestsStillWaitingWith503() throws {
-        let pending = Shared<[@Sendable (Response) -> Void]>([])
+        let pending = Locked<[@Sendable (Response) -> Void]>([])
         let daemon = try startDeferred(grace: .milliseconds(300)) { request, done in
             if request.path == "/never" { pending.withLock { $0.append(done) } } else { done(.text("fast")) }
         }
