@@ -36,6 +36,8 @@
 #   BIG_REDIRECTS (1000000) FITNESS_SOAK_SECONDS (600) SOAK_SAMPLE (15) SERVERS ("kiwix-serve wikikiosk nginx") MODES ("free pi")
 #   SECTIONS ("articles search startup bigstart soak"; "report" only prints the report)
 #   SCRATCH (.build-fitness-release) SERVER_CPU (0) CLIENT_CPU (1) OUT (Benchmarks/out-fitness)
+#   KIWIX_THREADS (4: kiwix-serve's default) WIKIKIOSK_THREADS (0: its default, one per core it may
+#   run on, so 1 when pinned)
 # Needs: kiwix-tools, nginx-light, wrk (LuaJIT), curl, bc, util-linux; installed with apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,8 @@ SCRATCH=${SCRATCH:-.build-fitness-release}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 OUT=${OUT:-Benchmarks/out-fitness}
+KIWIX_THREADS=${KIWIX_THREADS:-4}
+WIKIKIOSK_THREADS=${WIKIKIOSK_THREADS:-0}
 OUT=$(mkdir -p "$OUT" && cd "$OUT" && pwd)
 PORT_K=19181; PORT_W=19182; PORT_N=19183
 
@@ -191,8 +195,8 @@ port_of() { case $1 in kiwix-serve) echo $PORT_K ;; wikikiosk) echo $PORT_W ;; n
 prefix_of() { case $1 in kiwix-serve) echo "/$BOOK/" ;; *) echo "/content/$BOOK/" ;; esac; }
 command_of() {
     case $1 in
-        kiwix-serve) echo kiwix-serve --port $PORT_K --address 127.0.0.1 --threads 4 "$ZIM" ;;
-        wikikiosk) echo "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --threads 4 \
+        kiwix-serve) echo kiwix-serve --port $PORT_K --address 127.0.0.1 --threads $KIWIX_THREADS "$ZIM" ;;
+        wikikiosk) echo "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --threads $WIKIKIOSK_THREADS \
             --max-connections 4096 --max-connections-per-ip 0 --state-dir "$OUT/state-bench" "$ZIM" ;;
         nginx) echo nginx -p "$OUT" -c "$OUT/nginx.conf" -g "'daemon off;'" ;;
     esac
@@ -239,6 +243,7 @@ stop_server() {
     kill -9 "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
+field() { sed -n "s/.*[ ]$1=\([0-9.?-]*\).*/\1/p" | head -1; }
 
 wrk_run() { # PORT PREFIX LUA PATHS CONNECTIONS SECONDS [ACCEPT_ENCODING (gzip; "" = header not sent)]
     local header=()
@@ -248,9 +253,9 @@ wrk_run() { # PORT PREFIX LUA PATHS CONNECTIONS SECONDS [ACCEPT_ENCODING (gzip; 
         || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0"
 }
 wrk_queries() { # PORT PREFIX CONNECTIONS SECONDS (as Benchmarks/run.sh: the lazy queries, gzip accepted)
-    QUERIES_FILE="$QUERIES" PREFIX="$2" taskset -c "$CLIENT_CPU" wrk -t1 -c"$3" -d"$4s" --timeout 10s \
+    QUERIES_FILE="$QUERIES" PREFIX="$2" QUERY_START="${QUERY_START:-0}" taskset -c "$CLIENT_CPU" wrk -t1 -c"$3" -d"$4s" --timeout 10s \
         -H 'Accept-Encoding: gzip' -s Benchmarks/queries.lua "http://127.0.0.1:$1" | grep '^RESULT' \
-        || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0 busy=0"
+        || echo "RESULT rps=0 p50=0 p99=0 errors=1 non2xx=0 busy=0 requests=0"
 }
 
 # ---- nginx document root: every article fetched once from wikikiosk, then gzip -k ----------------
@@ -317,7 +322,9 @@ done
 
 # ---- Search and suggestions (wikikiosk vs kiwix-serve; nginx has none) ---------------------------
 # As Benchmarks/run.sh: the generator's 2,000 lazy queries cycled; a server that died is restarted
-# (and the point marked "crashed").
+# (and the point marked "crashed"). The warm-up and the points of one server continue one cycle
+# (QUERY_START): no point replays the queries of the one before, so wikikiosk's result-page cache
+# (256 pages) only answers queries that repeat within the list, as a real one would.
 [[ " $SECTIONS " == *" search "* ]] && for mode in $SEARCH_MODES; do
     for name in $SERVERS; do
         [ "$name" = nginx ] && continue
@@ -326,11 +333,14 @@ done
         start_server "$name" "$mode"
         for kind in search suggest; do
             qprefix="/$kind?content=$BOOK&pattern="; [ "$kind" = suggest ] && qprefix="/suggest?content=$BOOK&term="
-            wrk_queries "$port" "$qprefix" 8 3 >/dev/null   # warm up
+            QUERY_START=0
+            line=$(wrk_queries "$port" "$qprefix" 8 3)   # warm up
+            QUERY_START=$(( QUERY_START + $(field requests <<<"$line") ))
             for c in $SEARCH_CONNECTIONS; do
                 kill -0 "$PID" 2>/dev/null || start_server "$name" "$mode"
                 l=$(load)
                 line=$(wrk_queries "$port" "$qprefix" "$c" "$DURATION")
+                QUERY_START=$(( QUERY_START + $(field requests <<<"$line") ))
                 kill -0 "$PID" 2>/dev/null || { alive=no; line="$line crashed"; }
                 note "search $mode $name $kind $c $line rss=$(peak_rss_mib "$PID" 2>/dev/null || echo 0) load=$l alive=$alive"
             done
@@ -547,7 +557,6 @@ if [[ " $SECTIONS " == *" soak "* ]] && [ "$SOAK" -gt 0 ]; then
 fi
 
 # ---- Report ------------------------------------------------------------------------------------
-field() { sed -n "s/.*[ ]$1=\([0-9.?-]*\).*/\1/p" | head -1; }
 ratio() { [ -n "$1" ] && [ -n "$2" ] && [ "$(echo "$2 > 0" | bc)" = 1 ] && echo "$(echo "scale=2; $1 / $2" | bc)×" || echo "n/a"; }
 get() { grep "^$1 $2 $3 $4 " "$RAW" || true; }
 err() { if [ -n "$1" ]; then echo $(( $(echo "$1" | field errors) + $(echo "$1" | field non2xx) )); else echo "-"; fi; }
@@ -561,6 +570,7 @@ echo "images = the $IMAGES images (JPEG-like, 20-200 KB, incompressible) cycled;
 echo "freshly started server (capped at ${COLD_MAX}s; 'pass' = share done). nginx: same articles and images fetched from wikikiosk,"
 echo "articles gzip -k -6, gzip_static on."
 echo "Pi budget: cgroup $CG_KIND, 512 MiB memory, 50% of one core (cfs quota 50000/100000 µs), plus taskset CPU $SERVER_CPU."
+echo "Worker threads: kiwix-serve --threads $KIWIX_THREADS, wikikiosk --threads $WIKIKIOSK_THREADS (0 = one per core it may run on: 1 when pinned)."
 echo "Load average (1 min) before each point is shown: the machine (2 cores) is shared with other engineers' builds."
 for mode in $MODES; do
     echo

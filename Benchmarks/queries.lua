@@ -1,6 +1,9 @@
 -- wrk script: cycles through the queries in $QUERIES_FILE (one per line), each percent-encoded
 -- and appended to $PREFIX (e.g. /search?content=<book>&pattern= or /suggest?content=<book>&term=).
 -- $PREFIXLEN > 0 keeps only the first N characters of each query (keystroke-like suggestion terms).
+-- $QUERY_START (0) is how many queries of the cycle to skip first: a caller that runs several points
+-- on one server continues the cycle (adding each RESULT's `requests`) instead of replaying queries
+-- the server just answered, which a server with a result cache would answer from it.
 -- The RESULT line also counts `busy` answers: wikikiosk's quick title-matches-only search pages
 -- (header X-Search-Busy), given when too many searches are waiting.
 local queries = {}
@@ -15,7 +18,7 @@ for line in io.lines(os.getenv("QUERIES_FILE")) do
     queries[#queries + 1] = prefix .. encode(line)
   end
 end
-local index = 0
+local index = tonumber(os.getenv("QUERY_START") or "0") % #queries
 request = function()
   index = index % #queries + 1
   return wrk.format("GET", queries[index])
@@ -32,8 +35,8 @@ end
 done = function(summary, latency, requests)
   local answeredBusy = 0
   for _, thread in ipairs(threads) do answeredBusy = answeredBusy + (thread:get("busy") or 0) end
-  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f errors=%d non2xx=%d busy=%d\n",
+  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f errors=%d non2xx=%d busy=%d requests=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.timeout, summary.errors.status, answeredBusy))
+      + summary.errors.timeout, summary.errors.status, answeredBusy, summary.requests))
 end

@@ -13,6 +13,8 @@ public final class KioskServer: Sendable {
     public let liveSettings: LiveSettings
     /// Validates and opens files into `library` (used again by `reload`).
     let bookLoader: BookLoader
+    /// libmicrohttpd worker threads: `configuration.threads`, or one per usable core when 0.
+    public let workerThreads: Int
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -60,8 +62,8 @@ public final class KioskServer: Sendable {
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
         daemonConfiguration.port = configuration.port
-        daemonConfiguration.threads = configuration.threads > 0
-            ? configuration.threads : ProcessInfo.processInfo.activeProcessorCount
+        workerThreads = configuration.threads > 0 ? configuration.threads : UsableCores.count
+        daemonConfiguration.threads = workerThreads
         daemonConfiguration.connectionTimeout = configuration.connectionTimeout
         daemonConfiguration.connectionLimit = configuration.connectionLimit
         daemonConfiguration.perIPConnectionLimit = configuration.perIPConnectionLimit

@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
         discussion: "Default: kiosk-config/ in a checkout, else /etc/wikikiosk. Options given here override it."))
     var config: String?
 
-    @Option(help: "Worker threads (default: one per core).")
+    @Option(help: "Worker threads (default: one per core this process may run on).")
     var threads: Int = 0
 
     @Option(help: "Folder of ZIM files; files copied in or removed are picked up within seconds.")
@@ -126,7 +126,7 @@ struct Serve: ParsableCommand {
             throw ExitCode.failure
         }
         let shown = configuration.address == "0.0.0.0" ? "localhost" : configuration.address
-        log.info("serving \(server.library.books.count) book(s) on http://\(shown):\(server.port)/ (Ctrl-C stops)")
+        log.info("serving \(server.library.books.count) book(s) on http://\(shown):\(server.port)/ with \(server.workerThreads) worker thread(s) (Ctrl-C stops)")
         var signal = stopSignals.wait()
         while signal == SIGHUP {
             log.info("received SIGHUP: reloading the configuration and the library")

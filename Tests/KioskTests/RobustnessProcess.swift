@@ -17,12 +17,15 @@ final class ServeProcess {
     var output: String { log.text.withLock { $0 } }
 
     /// Starts `wikikiosk serve --address 127.0.0.1 --port 0 <arguments>` and waits (up to
-    /// `startTimeout` seconds) for it to listen.
-    init(_ arguments: [String], environment: [String: String] = [:], startTimeout: Double = 60) throws {
+    /// `startTimeout` seconds) for it to listen. A `launcher` (e.g. `["/usr/bin/taskset", "-c", "0"]`)
+    /// runs the server through that command.
+    init(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = [],
+         startTimeout: Double = 60) throws {
         guard let executable = Fixtures.wikikioskExecutable else { throw Failure("no wikikiosk executable") }
+        let command = launcher + [executable, "serve", "--address", "127.0.0.1", "--port", "0"] + arguments
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--address", "127.0.0.1", "--port", "0"] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { _, new in new }
         process.environment = merged

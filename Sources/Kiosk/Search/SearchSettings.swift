@@ -7,7 +7,7 @@ public struct SearchSettings: Sendable {
     public var timeBudget: TimeInterval = 2
     /// libzim searchers kept per book (each opens the Xapian index once): the number of searches
     /// that run at once on one book.
-    public var searchersPerBook = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    public var searchersPerBook = max(2, UsableCores.count)
     /// Books with more titles than this get no folded title index (about 30 bytes per title;
     /// see `TitleIndex`). 0 switches the index off.
     public var titleIndexMaxTitles = 1_000_000
@@ -15,7 +15,7 @@ public struct SearchSettings: Sendable {
     public var cachedPages = 256
     /// Threads running searches off the web server's threads (each waits for its search's
     /// full-text results): the number of searches in progress at once.
-    public var searchThreads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    public var searchThreads = max(2, UsableCores.count)
     /// Seconds a search may wait for a search thread; a search not started by then is answered
     /// with title matches (marked busy). Keeps answers under load within about this plus one
     /// search, whatever the hardware.
