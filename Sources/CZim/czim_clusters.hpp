@@ -85,6 +85,8 @@ struct ClusterCacheStats {
     uint64_t bytes;     ///< charged bytes held now
     uint64_t clusters;  ///< clusters held now
     uint64_t budget;
+    uint64_t keptMappingBytes;
+    uint64_t reusedMappings;
 };
 
 void setClusterCacheBudget(uint64_t bytes);

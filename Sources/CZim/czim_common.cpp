@@ -56,7 +56,8 @@ void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats) {
     czim::quietly([&] {
         if (out_stats == nullptr) return;
         const czim::ClusterCacheStats stats = czim::clusterCacheStats();
-        *out_stats = czim_cluster_cache_stats{stats.hits, stats.misses, stats.bytes, stats.clusters, stats.budget};
+        *out_stats = czim_cluster_cache_stats{stats.hits,     stats.misses,           stats.bytes,         stats.clusters,
+                                              stats.budget,   stats.keptMappingBytes, stats.reusedMappings};
     });
 }
 

@@ -4,7 +4,7 @@
 #define ZSTD_STATIC_LINKING_ONLY  // ZSTD_d_stableOutBuffer (a parameter value; the call is stable API)
 #include <zstd.h>
 
-#include <sys/mman.h>
+#include "czim_mapped_buffer.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -17,51 +17,6 @@
 
 namespace czim {
 
-/// Anonymous memory mapped for one buffer and unmapped when it goes: a cluster's buffers are
-/// megabytes of varied sizes, which in malloc's arenas fragment and stay in the process after
-/// they are freed (RSS kept growing); unmapped pages go back to the system at once.
-class MappedBuffer {
-public:
-    MappedBuffer() = default;
-    explicit MappedBuffer(size_t size) : size_(size) {
-        if (size == 0) return;
-        void *memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (memory == MAP_FAILED) throw std::bad_alloc();
-        data_ = static_cast<char *>(memory);
-    }
-    ~MappedBuffer() { release(); }
-    MappedBuffer(const MappedBuffer &) = delete;
-    MappedBuffer &operator=(const MappedBuffer &) = delete;
-    MappedBuffer(MappedBuffer &&other) noexcept : data_(other.data_), size_(other.size_) {
-        other.data_ = nullptr;
-        other.size_ = 0;
-    }
-    MappedBuffer &operator=(MappedBuffer &&other) noexcept {
-        if (this != &other) {
-            release();
-            data_ = other.data_;
-            size_ = other.size_;
-            other.data_ = nullptr;
-            other.size_ = 0;
-        }
-        return *this;
-    }
-
-    char *data() const { return data_; }
-    size_t size() const { return size_; }
-
-    /// Unmaps now (the buffer becomes empty).
-    void release() {
-        if (data_ != nullptr) ::munmap(data_, size_);
-        data_ = nullptr;
-        size_ = 0;
-    }
-
-private:
-    char *data_ = nullptr;
-    size_t size_ = 0;
-};
-
 /// A cluster's decoded bytes, filled progressively: the offset table first, then as far as the
 /// furthest blob asked for. The output buffer is allocated once at its final size, so pointers into
 /// it stay valid while later parts are decoded (zstd decodes straight into it: ZSTD_d_stableOutBuffer,
@@ -70,16 +25,20 @@ class ZstdCluster {
 public:
     /// Decodes the offset table of the compressed cluster `input` (zstd frame, info byte removed).
     /// Throws std::runtime_error when the table is impossible.
-    ZstdCluster(MappedBuffer input, bool extended) : input_(std::move(input)), inputSize_(input_.size()) {
+    /// `input` was filled completely (by pread).
+    ZstdCluster(MappedBuffer input, bool extended)
+        : input_(std::move(input)), inputSize_(input_.size()),
+          inputResident_(std::max(input_.size(), input_.residentAtStart())) {
+        input_.noteWritten(inputSize_);
         readTable(extended);
         data_ = MappedBuffer(total_);
-        dctx_ = ZSTD_createDCtx();
-        if (dctx_ == nullptr) throw std::bad_alloc();
-        check(ZSTD_DCtx_setParameter(dctx_, ZSTD_d_stableOutBuffer, 1));
+        dataResidentAtStart_ = data_.residentAtStart();
+        dctx_ = takeDecoder();
     }
 
     ~ZstdCluster() {
-        if (dctx_ != nullptr) ZSTD_freeDCtx(dctx_);
+        if (dctx_ != nullptr) giveDecoder(dctx_);
+        data_.noteWritten(decoded_.load(std::memory_order_relaxed));
     }
 
     ZstdCluster(const ZstdCluster &) = delete;
@@ -89,11 +48,13 @@ public:
     uint64_t blobSize(size_t blob) const { return offsets_[blob + 1] - offsets_[blob]; }
 
     /// Memory this cluster holds now: the decoded part (the rest of its buffer is mapped but not
-    /// touched), the table, and while decoding goes on the compressed bytes and the decoder.
+    /// touched, unless the mapping was reused and is resident from its earlier use), the table, and
+    /// while decoding goes on the compressed bytes and the decoder.
     size_t resident() const {
         const size_t table = offsets_.size() * sizeof(uint64_t);
-        if (finished_.load(std::memory_order_acquire)) return total_ + table;
-        return decoded_.load(std::memory_order_acquire) + table + inputSize_ + kDecoderBytes;
+        if (finished_.load(std::memory_order_acquire)) return std::max<size_t>(total_, dataResidentAtStart_) + table;
+        const size_t decoded = std::max<size_t>(decoded_.load(std::memory_order_acquire), dataResidentAtStart_);
+        return decoded + table + inputResident_ + kDecoderBytes;
     }
 
     /// A pointer to blob `blob`'s bytes, decoding as far as needed. Throws on corrupt data.
@@ -110,6 +71,50 @@ private:
     static size_t check(size_t result) {
         if (ZSTD_isError(result)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(result));
         return result;
+    }
+
+    /// A decoder for a cluster's whole output: one kept from a finished cluster when there is one
+    /// (creating one allocates its context each time), set to decode straight into our buffer.
+    static ZSTD_DCtx *takeDecoder() {
+        {
+            std::lock_guard<std::mutex> hold(decodersLock());
+            auto &kept = keptDecoders();
+            if (!kept.empty()) {
+                ZSTD_DCtx *dctx = kept.back();
+                kept.pop_back();
+                return dctx;
+            }
+        }
+        ZSTD_DCtx *dctx = ZSTD_createDCtx();
+        if (dctx == nullptr) throw std::bad_alloc();
+        const size_t set = ZSTD_DCtx_setParameter(dctx, ZSTD_d_stableOutBuffer, 1);
+        if (ZSTD_isError(set)) {
+            ZSTD_freeDCtx(dctx);
+            throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(set));
+        }
+        return dctx;
+    }
+
+    /// Keeps `dctx` (reset, parameters kept) for the next cluster, up to four; frees the rest.
+    static void giveDecoder(ZSTD_DCtx *dctx) {
+        if (!ZSTD_isError(ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only))) {
+            std::lock_guard<std::mutex> hold(decodersLock());
+            auto &kept = keptDecoders();
+            if (kept.size() < 4) {
+                kept.push_back(dctx);
+                return;
+            }
+        }
+        ZSTD_freeDCtx(dctx);
+    }
+
+    static std::mutex &decodersLock() {
+        static std::mutex *lock = new std::mutex();
+        return *lock;
+    }
+    static std::vector<ZSTD_DCtx *> &keptDecoders() {
+        static auto *kept = new std::vector<ZSTD_DCtx *>();
+        return *kept;
     }
 
     /// A decoder for reading offset tables, one per thread, reset before each use.
@@ -169,6 +174,7 @@ private:
         if (decoded_.load(std::memory_order_acquire) >= end) return;
         std::lock_guard<std::mutex> hold(lock_);
         if (!failure_.empty()) throw std::runtime_error(failure_);
+        if (decoded_.load(std::memory_order_relaxed) >= end) return;  // another reader got there first
         try {
             ZSTD_outBuffer o{data_.data(), total_, decoded_.load(std::memory_order_relaxed)};
             ZSTD_inBuffer i{input_.data(), inputPos_, inputPos_};
@@ -192,7 +198,8 @@ private:
 
     /// Fully decoded: the decoder and the compressed bytes are no longer needed.
     void finish() {
-        ZSTD_freeDCtx(dctx_);
+        if (dctx_ == nullptr) return;
+        giveDecoder(dctx_);
         dctx_ = nullptr;
         input_.release();
         finished_.store(true, std::memory_order_release);
@@ -202,6 +209,8 @@ private:
     std::vector<uint64_t> offsets_;
     uint64_t total_ = 0;
     size_t inputSize_ = 0;
+    size_t inputResident_ = 0;
+    size_t dataResidentAtStart_ = 0;
     std::atomic<bool> finished_{false};
     MappedBuffer data_;
     ZSTD_DCtx *dctx_ = nullptr;

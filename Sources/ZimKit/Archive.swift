@@ -86,7 +86,9 @@ public final class Archive: @unchecked Sendable {
         var stats = czim_cluster_cache_stats()
         czim_get_cluster_cache_stats(&stats)
         return DecodedClusterCacheStats(hits: Int(stats.hits), misses: Int(stats.misses), bytes: Int(stats.bytes),
-                                        clusters: Int(stats.clusters), budget: Int(stats.budget))
+                                        clusters: Int(stats.clusters), budget: Int(stats.budget),
+                                        keptMappingBytes: Int(stats.kept_mapping_bytes),
+                                        reusedMappings: Int(stats.reused_mappings))
     }
 
     /// Turns CZim's own cluster reading on or off (off: every item goes through libzim). For tests.
