@@ -37,7 +37,7 @@
 #   SECTIONS ("articles search startup bigstart soak"; "report" only prints the report)
 #   SCRATCH (.build-fitness-release) SERVER_CPU (0) CLIENT_CPU (1) OUT (Benchmarks/out-fitness)
 #   KIWIX_THREADS (4: kiwix-serve's default) WIKIKIOSK_THREADS (0: its default, one per core it may
-#   run on, so 1 when pinned)
+#   run on, so 1 when pinned) WIKIKIOSK_ARGS (extra options, e.g. "--cache-mib 8")
 # Needs: kiwix-tools, nginx-light, wrk (LuaJIT), curl, bc, util-linux; installed with apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +68,7 @@ CLIENT_CPU=${CLIENT_CPU:-1}
 OUT=${OUT:-Benchmarks/out-fitness}
 KIWIX_THREADS=${KIWIX_THREADS:-4}
 WIKIKIOSK_THREADS=${WIKIKIOSK_THREADS:-0}
+WIKIKIOSK_ARGS=${WIKIKIOSK_ARGS:-}
 OUT=$(mkdir -p "$OUT" && cd "$OUT" && pwd)
 PORT_K=19181; PORT_W=19182; PORT_N=19183
 
@@ -196,7 +197,7 @@ prefix_of() { case $1 in kiwix-serve) echo "/$BOOK/" ;; *) echo "/content/$BOOK/
 command_of() {
     case $1 in
         kiwix-serve) echo kiwix-serve --port $PORT_K --address 127.0.0.1 --threads $KIWIX_THREADS "$ZIM" ;;
-        wikikiosk) echo "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --threads $WIKIKIOSK_THREADS \
+        wikikiosk) echo "$BIN/wikikiosk" serve --address 127.0.0.1 --port $PORT_W --threads $WIKIKIOSK_THREADS $WIKIKIOSK_ARGS \
             --max-connections 4096 --max-connections-per-ip 0 --state-dir "$OUT/state-bench" "$ZIM" ;;
         nginx) echo nginx -p "$OUT" -c "$OUT/nginx.conf" -g "'daemon off;'" ;;
     esac

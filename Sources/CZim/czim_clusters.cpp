@@ -276,9 +276,9 @@ bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const no
 
 void setClusterCacheBudget(uint64_t bytes) {
     ClusterCache::shared().setBudget(bytes);
-    // Mappings kept for reuse hold memory beside the cache: a quarter of its budget (4 MiB of the
-    // default 16 holds a 2 MB cluster's buffers), none when the cache is off.
-    MappingPool::shared().setLimit(static_cast<size_t>(bytes / 4));
+    // Mappings kept for reuse hold memory beside the cache: a quarter of its budget, at least
+    // 2.5 MiB (one 2 MB cluster's output buffer and its compressed input), none when the cache is off.
+    MappingPool::shared().setLimit(bytes == 0 ? 0 : std::max<size_t>(static_cast<size_t>(bytes / 4), 5u << 19));
 }
 
 ClusterCacheStats clusterCacheStats() { return ClusterCache::shared().stats(); }

@@ -22,7 +22,7 @@ enum Snippet {
         var best: (words: [Substring], folded: [String], first: Int, score: Int)? = nil
         for paragraph in paragraphs {
             let words = paragraph.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
-            let folded = words.map { TextFolding.fold(String($0)) }
+            let folded = words.map { TextFolding.fold($0) }
             var matched = Set<String>()
             var first = -1
             for (index, word) in folded.enumerated() {

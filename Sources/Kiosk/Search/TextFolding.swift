@@ -8,6 +8,80 @@ import Foundation
 public enum TextFolding {
     /// The folded form of `text` (runs of non-letters/digits become one space; trimmed).
     public static func fold(_ text: String) -> String {
+        if let folded = foldCommonUTF8(text.utf8) { return folded }
+        return foldScalars(text)
+    }
+
+    /// The folded form of `text`, without copying it first when its characters are common ones.
+    public static func fold(_ text: Substring) -> String {
+        if let folded = foldCommonUTF8(text.utf8) { return folded }
+        return foldScalars(String(text))
+    }
+
+    /// The same folding done on UTF-8 bytes, for text made only of ASCII, the Latin-1 letters of
+    /// `latinTable`, œ/Œ, the Latin-1 punctuation and spaces (U+00A0-U+00BF but for ª µ º and the
+    /// superscript digits and fractions; the soft hyphen is dropped) and U+2000-U+203F (spaces, dashes, quotes, zero-width
+    /// formatting); nil for anything else, which `foldScalars` handles. French text is almost
+    /// always covered, and this runs ~10× faster than going through Unicode scalars (snippets fold
+    /// every word of the paragraphs they look at).
+    static func foldCommonUTF8<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        var index = utf8.startIndex
+        func emit(_ bytes: some Sequence<UInt8>) {
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(contentsOf: bytes)
+        }
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            utf8.formIndex(after: &index)
+            if byte < 0x80 {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: emit(CollectionOfOne(byte))
+                case 0x41...0x5A: emit(CollectionOfOne(byte + 32))
+                default: pendingSpace = !out.isEmpty
+                }
+                continue
+            }
+            guard index != utf8.endIndex else { return nil }
+            let second = utf8[index]
+            utf8.formIndex(after: &index)
+            switch (byte, second) {
+            case (0xC3, 0x80...0xBF):
+                let base = latinBytes[Int(second - 0x80)]
+                guard !base.isEmpty else { return nil }
+                emit(base)
+            case (0xC5, 0x92), (0xC5, 0x93):
+                emit([0x6F, 0x65])  // "oe"
+            case (0xC2, 0xA0...0xBF):
+                switch second {
+                case 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC...0xBE: return nil  // letters, digits
+                case 0xAD: continue  // soft hyphen: formatting
+                default: pendingSpace = !out.isEmpty  // NBSP, « », °, ©...
+                }
+            case (0xE2, 0x80):
+                guard index != utf8.endIndex else { return nil }
+                let third = utf8[index]
+                utf8.formIndex(after: &index)
+                switch third {
+                case 0x8B...0x8F, 0xAA...0xAE: continue  // U+200B-200F, U+202A-202E: formatting
+                case 0x80...0xBF: pendingSpace = !out.isEmpty  // spaces, dashes, quotes, "…"
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `latinTable` as UTF-8 bytes, indexed by the second byte of a `C3 xx` sequence minus 0x80.
+    private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
+
+    /// Folding through Unicode scalars (any text).
+    static func foldScalars(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
