@@ -22,7 +22,10 @@ extension Archive {
     /// `"I/bar.png"` and `"C/Foo"` find `"Foo"` / `"bar.png"`; in an old-scheme archive a path
     /// without namespace is looked up in `A/`, `I/`, `J/` and `-/`.
     public func entry(path: String) throws(ZimError) -> Entry {
-        try lookUp { czim_archive_entry_by_path(handle, path, $0, $1) }
+        if let known = entriesByPath.entry(for: path) { return known }
+        let entry = try lookUp { czim_archive_entry_by_path(handle, path, $0, $1) }
+        entriesByPath.store(entry, for: path)
+        return entry
     }
 
     /// The entry with exactly this title, or `.notFound`. libzim searches its title index, which in

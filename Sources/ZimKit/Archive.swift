@@ -15,6 +15,8 @@ public final class Archive: @unchecked Sendable {
     public let path: String
     /// The archive's UUID: 32 lowercase hex digits, no dashes (read at open).
     public let uuid: String
+    /// Entries recently found by `entry(path:)`.
+    let entriesByPath = EntryPathCache(capacity: 4096)
 
     /// Opens a ZIM file.
     ///

@@ -15,6 +15,14 @@ public struct Entry: Sendable, Hashable {
     /// the `atPathIndex:` position: in new-scheme archives the user entries follow the metadata ones.
     public let index: UInt32
 
+    /// An entry with these facts (tests).
+    init(path: String, title: String, isRedirect: Bool, index: UInt32) {
+        self.path = path
+        self.title = title
+        self.isRedirect = isRedirect
+        self.index = index
+    }
+
     /// Copies a `czim_entry_info` (the caller still clears it).
     init(_ info: czim_entry_info) {
         path = info.path.map { String(cString: $0) } ?? ""
