@@ -53,6 +53,7 @@ public enum Gzip {
     /// Whether a body of this type is worth compressing: text/*, HTML, CSS, JavaScript, JSON,
     /// XML (and +xml / +json types), SVG. Parameters (";charset=…") and case are ignored.
     public static func isCompressible(mimeType: String) -> Bool {
+        if mimeType.utf8.starts(with: "text/".utf8) { return true }  // the usual case, without copies
         let essence = (mimeType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "")
             .trimmingOWS().asciiLowercased
         if essence.hasPrefix("text/") { return true }

@@ -85,6 +85,8 @@ func lowerASCII(_ byte: UInt8) -> UInt8 {
 extension String {
     /// ASCII-only lowercasing (no locale, no Unicode case folding), for tokens and tags.
     var asciiLowercased: String {
-        String(decoding: utf8.map(lowerASCII), as: UTF8.self)
+        // Most header values and hosts are lower case already: keep the string as it is.
+        guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return self }
+        return String(decoding: utf8.map(lowerASCII), as: UTF8.self)
     }
 }

@@ -4,6 +4,8 @@ enum PercentDecoding {
     /// Strict decoding for paths: nil if an escape is not `%` + two hex digits, if the bytes are
     /// not valid UTF-8, or if the result contains NUL (which would truncate at any C boundary).
     static func decodeStrict(_ text: Substring) -> String? {
+        // Nothing to decode (most paths): the text itself, already valid UTF-8.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0 }) { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

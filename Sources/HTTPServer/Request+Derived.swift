@@ -14,7 +14,16 @@ extension Request {
 
     /// Whether Accept-Encoding allows gzip: "gzip" (or "x-gzip") with q > 0, or else "*" with q > 0.
     public var acceptsGzip: Bool {
-        let items = HeaderList.weighted(headers.values("Accept-Encoding"))
+        let values = headers.values("Accept-Encoding")
+        if values.count == 1, !values[0].utf8.contains(UInt8(ascii: ";")) {
+            // No q-values: gzip is accepted when listed (or "*" is). Tokens are case-insensitive.
+            for token in values[0].utf8.split(separator: UInt8(ascii: ",")) {
+                let trimmed = String(Substring(token)).trimmingOWS().asciiLowercased
+                if trimmed == "gzip" || trimmed == "x-gzip" || trimmed == "*" { return true }
+            }
+            return false
+        }
+        let items = HeaderList.weighted(values)
         if let gzip = items.first(where: { $0.token == "gzip" || $0.token == "x-gzip" }) {
             return gzip.quality > 0
         }

@@ -36,11 +36,11 @@ public struct Request: Sendable {
         self.remoteAddress = remoteAddress
 
         var rest = Substring(target)
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         let pathPart: Substring
-        if let question = rest.firstIndex(of: "?") {
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             pathPart = rest[..<question]
-            rawQuery = String(rest[rest.index(after: question)...])
+            rawQuery = String(rest[rest.utf8.index(after: question)...])
         } else {
             pathPart = rest
             rawQuery = nil
@@ -57,6 +57,7 @@ public struct Request: Sendable {
 
     /// "http://host:8080/a/b" -> "/a/b"; "http://host" -> "/". Other targets are returned as is.
     private static func stripAbsoluteForm(_ target: Substring) -> Substring {
+        if target.utf8.first == UInt8(ascii: "/") { return target }  // origin form: nothing to strip
         for scheme in ["http://", "https://"] where target.utf8.count >= scheme.utf8.count {
             let prefix = String(target.prefix(scheme.count))
             guard prefix.asciiLowercased == scheme else { continue }
@@ -71,7 +72,8 @@ public struct Request: Sendable {
         let relative = rawPath.first == "/" ? rawPath.dropFirst() : rawPath
         guard !relative.isEmpty else { return [] }
         var segments: [String] = []
-        for piece in relative.split(separator: "/", omittingEmptySubsequences: false) {
+        for piece in relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map({ Substring($0) }) {
             guard let segment = PercentDecoding.decodeStrict(piece) else { return nil }
             segments.append(segment)
         }

@@ -24,6 +24,12 @@ import HTTPServer
         #expect(request(["Accept-Encoding": "*"]).acceptsGzip)
         #expect(!request(["Accept-Encoding": "identity"]).acceptsGzip)
         #expect(!request([:]).acceptsGzip)
+        // Without q-values (the quick path): tokens compared trimmed and case-insensitively, whole.
+        #expect(request(["Accept-Encoding": " deflate ,GZip "]).acceptsGzip)
+        #expect(request(["Accept-Encoding": "x-gzip"]).acceptsGzip)
+        #expect(!request(["Accept-Encoding": "gzipped, br"]).acceptsGzip)
+        #expect(!request(["Accept-Encoding": ""]).acceptsGzip)
+        #expect(request(["Accept-Encoding": "br", "accept-encoding": "gzip"]).acceptsGzip)
     }
 
     @Test func host() {

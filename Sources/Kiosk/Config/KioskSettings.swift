@@ -95,12 +95,26 @@ enum HostName {
 
     /// Whether `host` is an IPv4 literal ("10.42.0.1") or a bracketed IPv6 one.
     static func isIPLiteral(_ host: String) -> Bool {
-        if host.hasPrefix("[") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
-                && (Int(part) ?? 256) <= 255
+        if host.utf8.first == UInt8(ascii: "[") { return true }
+        // Dotted quad: four runs of 1-3 ASCII digits, each at most 255 (on bytes: runs per request).
+        var parts = 0
+        var digits = 0
+        var value = 0
+        for byte in host.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, parts < 3 else { return false }
+                parts += 1
+                digits = 0
+                value = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits += 1
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                guard digits <= 3, value <= 255 else { return false }
+            } else {
+                return false
+            }
         }
+        return parts == 3 && digits > 0
     }
 
     /// A plausible DNS name or IP literal, with an optional port.

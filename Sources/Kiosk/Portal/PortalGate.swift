@@ -11,7 +11,8 @@ struct PortalGate: Sendable {
         let settings = context.settings.current
         let device = request.remoteAddress ?? "local"
         let path = request.path ?? request.rawPath
-        if let probe = ProbeCatalog.probe(host: request.host, path: path, userAgent: request.headers["User-Agent"]) {
+        let host = request.host
+        if let probe = ProbeCatalog.probe(host: host, path: path, userAgent: request.headers["User-Agent"]) {
             let before = context.portal.probe(device, timeout: settings.portalTimeout)
             if before == .unknown {
                 context.usage.record(UsageEvent(.portal(.firstProbe), from: request))
@@ -22,7 +23,7 @@ struct PortalGate: Sendable {
             return Self.captive(settings)
         }
         _ = context.portal.touch(device, timeout: settings.portalTimeout)
-        if let host = request.host, !Self.isOwn(host, settings) {
+        if let host, !Self.isOwn(host, settings) {
             return Self.redirect(to: settings.canonicalURL)
         }
         return nil
