@@ -22,7 +22,7 @@ extension Archive {
     /// `"I/bar.png"` and `"C/Foo"` find `"Foo"` / `"bar.png"`; in an old-scheme archive a path
     /// without namespace is looked up in `A/`, `I/`, `J/` and `-/`.
     public func entry(path: String) throws(ZimError) -> Entry {
-        if let known = entriesByPath.entry(for: path) { return known }
+        if let known = entriesByPath.value(for: path) { return known }
         let entry = try lookUp { czim_archive_entry_by_path(handle, path, $0, $1) }
         entriesByPath.store(entry, for: path)
         return entry

@@ -4,10 +4,14 @@ extension Archive {
     /// The item (content facts) of `entry`. With `followRedirects` (the default) a redirect chain is
     /// followed to its end (libzim stops after 50 hops); without, a redirect gives `.unknown`.
     public func item(for entry: Entry, followRedirects: Bool = true) throws(ZimError) -> Item {
+        let key = ItemLookup(entryIndex: entry.index, followRedirects: followRedirects)
+        if let known = itemsByEntry.value(for: key) { return known }
         var info = czim_item_info()
         try czimCall { czim_archive_item(handle, entry.index, followRedirects, &info, $0) }
         defer { czim_item_info_clear(&info) }
-        return Item(info)
+        let item = Item(info)
+        itemsByEntry.store(item, for: key)
+        return item
     }
 
     /// The whole content of `item`, without a copy.

@@ -16,7 +16,9 @@ public final class Archive: @unchecked Sendable {
     /// The archive's UUID: 32 lowercase hex digits, no dashes (read at open).
     public let uuid: String
     /// Entries recently found by `entry(path:)`.
-    let entriesByPath = EntryPathCache(capacity: 4096)
+    let entriesByPath = RecentLookups<String, Entry>(capacity: 4096)
+    /// Items recently made by `item(for:followRedirects:)`.
+    let itemsByEntry = RecentLookups<ItemLookup, Item>(capacity: 4096)
 
     /// Opens a ZIM file.
     ///

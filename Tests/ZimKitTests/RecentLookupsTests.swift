@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import ZimKit
 
-/// `Archive.entry(path:)` remembers recent answers (libzim's binary search cost ~5 reads per
-/// lookup): the remembered answers must be libzim's, for more paths than the cache holds.
-@Suite("Entries found by path are remembered")
-struct EntryPathCacheTests {
+/// `Archive.entry(path:)` and `item(for:)` remember recent answers (libzim's binary search cost
+/// ~5 reads per lookup): the remembered answers must be libzim's, for more than the cache holds.
+@Suite("Entries and items looked up are remembered")
+struct RecentLookupsTests {
     static let manyEntries: Result<String, any Error> = Result {
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("many-entries.zim").path
         let writer = try ZimWriter(path: path, options: .init(compression: true, fullTextIndexLanguage: nil))
@@ -37,22 +37,36 @@ struct EntryPathCacheTests {
             }
         }
         #expect(try archive.entry(path: "r/1").isRedirect)
+        // Items, twice over more entries than the cache holds, redirects followed or not.
+        for round in 0..<2 {
+            for k in stride(from: round, to: 6_000, by: 1) {
+                let item = try archive.item(for: archive.entry(path: "a/\(k)"))
+                if item.path != "a/\(k)" || item.size != UInt64("<p>\(k)</p>".utf8.count) || item.mimeType != "text/html" {
+                    Issue.record("round \(round): a/\(k) -> \(item.path) \(item.size) \(item.mimeType)")
+                }
+            }
+        }
+        let redirect = try archive.entry(path: "r/1")
+        #expect(try archive.item(for: redirect).path == "a/1")
+        #expect(throws: ZimError.self) { try archive.item(for: redirect, followRedirects: false) }
+        #expect(try archive.item(for: redirect).path == "a/1")
+        #expect(throws: ZimError.self) { try archive.item(for: redirect, followRedirects: false) }
         #expect(throws: ZimError.self) { try archive.entry(path: "a/6000") }
         #expect(throws: ZimError.self) { try archive.entry(path: "a/6000") }  // still not found
     }
 
     @Test func oldGenerationHitsMoveBackAndCapacityZeroKeepsNothing() {
         let entry = Entry(path: "a", title: "A", isRedirect: false, index: 3)
-        let cache = EntryPathCache(capacity: 4)
+        let cache = RecentLookups<String, Entry>(capacity: 4)
         cache.store(entry, for: "a")
         cache.store(entry, for: "b")
         cache.store(entry, for: "c")  // "a" and "b" become the old generation
-        #expect(cache.entry(for: "a") == entry)  // moved back to the young one
+        #expect(cache.value(for: "a") == entry)  // moved back to the young one
         cache.store(entry, for: "d")  // young {c, a} full: it becomes old, "b" is dropped
-        #expect(cache.entry(for: "b") == nil)
-        #expect(cache.entry(for: "c") == entry)
-        let none = EntryPathCache(capacity: 0)
+        #expect(cache.value(for: "b") == nil)
+        #expect(cache.value(for: "c") == entry)
+        let none = RecentLookups<String, Entry>(capacity: 0)
         none.store(entry, for: "a")
-        #expect(none.entry(for: "a") == nil)
+        #expect(none.value(for: "a") == nil)
     }
 }
