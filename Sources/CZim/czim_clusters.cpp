@@ -126,7 +126,7 @@ private:
     Order order_;
     std::unordered_map<uint64_t, Order::iterator> index_;
     uint64_t bytes_ = 0;
-    uint64_t budget_ = 16ull << 20;
+    uint64_t budget_ = 8ull << 20;
     uint64_t hits_ = 0;
     uint64_t misses_ = 0;
 };
@@ -277,8 +277,9 @@ bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const no
 void setClusterCacheBudget(uint64_t bytes) {
     ClusterCache::shared().setBudget(bytes);
     // Mappings kept for reuse hold memory beside the cache: a quarter of its budget, at least
-    // 2.5 MiB (one 2 MB cluster's output buffer and its compressed input), none when the cache is off.
-    MappingPool::shared().setLimit(bytes == 0 ? 0 : std::max<size_t>(static_cast<size_t>(bytes / 4), 5u << 19));
+    // 3 MiB (one 2 MB cluster's output buffer, rounded up, and its compressed input), none when
+    // the cache is off.
+    MappingPool::shared().setLimit(bytes == 0 ? 0 : std::max<size_t>(static_cast<size_t>(bytes / 4), 3u << 20));
 }
 
 ClusterCacheStats clusterCacheStats() { return ClusterCache::shared().stats(); }

@@ -111,7 +111,7 @@ private:
     std::vector<Mapping> kept_;  ///< oldest first
     size_t keptBytes_ = 0;
     uint64_t reused_ = 0;
-    size_t limitBytes_ = 4u << 20;  ///< setClusterCacheBudget sets it to a quarter of the budget
+    size_t limitBytes_ = 3u << 20;  ///< setClusterCacheBudget sets it (see there)
 };
 
 /// A buffer in its own anonymous mapping, given back to the MappingPool when it goes: a cluster's

@@ -10,33 +10,32 @@ public enum Gzip {
         precondition(status == Z_OK, "zlib deflateInit2 failed (\(status)): out of memory")
         defer { deflateEnd(&stream) }
 
-        let chunkSize = 64 * 1024
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var result: [UInt8] = []
-        result.reserveCapacity(Int(deflateBound(&stream, uLong(max(count, 0)))))
+        // Deflate into a scratch buffer of deflateBound bytes (enough for one pass), then return an
+        // exact-size copy: an array reserved at the bound kept the input's size in capacity, so a
+        // cache of gzip bodies (which counts `count`) held about three times what it counted.
+        let bound = Int(deflateBound(&stream, uLong(max(count, 0))))
+        let scratch = UnsafeMutablePointer<Bytef>.allocate(capacity: bound)
+        defer { scratch.deallocate() }
+        stream.next_out = scratch
         // next_in is not const in zlib's API (without ZLIB_CONST), but deflate never writes to it.
         var input = UnsafeMutablePointer(mutating: pointer.assumingMemoryBound(to: Bytef.self))
         var remaining = max(count, 0)
-        repeat {
-            // avail_in is 32-bit: feed very large inputs in slices.
-            let slice = min(remaining, Int(Int32.max))
-            stream.next_in = input
-            stream.avail_in = uInt(slice)
-            input += slice
-            remaining -= slice
-            let flush = remaining == 0 ? Z_FINISH : Z_NO_FLUSH
-            repeat {
-                let produced = chunk.withUnsafeMutableBufferPointer { buffer -> Int in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(chunkSize)
-                    let result = deflate(&stream, flush)
-                    precondition(result != Z_STREAM_ERROR, "zlib deflate: inconsistent stream state")
-                    return chunkSize - Int(stream.avail_out)
-                }
-                result.append(contentsOf: chunk[0..<produced])
-            } while stream.avail_out == 0
-        } while remaining > 0
-        return result
+        var finished = false
+        while !finished {
+            if stream.avail_in == 0 {
+                // avail_in and avail_out are 32-bit: very large inputs go in slices.
+                let slice = min(remaining, Int(UInt32.max))
+                stream.next_in = input
+                stream.avail_in = uInt(slice)
+                input += slice
+                remaining -= slice
+            }
+            stream.avail_out = uInt(min(bound - Int(stream.total_out), Int(UInt32.max)))
+            let result = deflate(&stream, remaining == 0 ? Z_FINISH : Z_NO_FLUSH)
+            precondition(result == Z_OK || result == Z_STREAM_END, "zlib deflate failed (\(result))")
+            finished = result == Z_STREAM_END
+        }
+        return [UInt8](UnsafeBufferPointer(start: scratch, count: Int(stream.total_out)))
     }
 
     /// Compresses `bytes` into a complete gzip member.

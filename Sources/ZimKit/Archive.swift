@@ -75,7 +75,7 @@ public final class Archive: @unchecked Sendable {
         czim_set_cluster_cache_size(UInt32(clamping: n))
     }
 
-    /// Sets the memory for decoded clusters shared by every archive, in bytes (default 16 MiB).
+    /// Sets the memory for decoded clusters shared by every archive, in bytes (default 8 MiB).
     ///
     /// Items in zstd clusters of single-file ZIMs are read by CZim itself (one `pread` per cluster,
     /// decoded only as far as the item asked for) rather than by libzim, whose reader maps the

@@ -39,7 +39,7 @@ struct Serve: ParsableCommand {
     var cacheMib: Int = 16
 
     @Option(help: "Memory for decompressed ZIM clusters, shared by all books, in MiB.")
-    var clusterCacheMib: Int = 16
+    var clusterCacheMib: Int = 8
 
     @Option(help: "Decompressed clusters libzim keeps per book for what it still reads itself (xz and uncompressed clusters, search snippets).")
     var clusterCache: Int = 8

@@ -104,7 +104,7 @@ void czim_set_cluster_cache_size(uint32_t clusters);
 
 /** Byte budget of the decoded-cluster cache shared by all archives (zstd clusters of single-file
  *  ZIMs are read by CZim itself: one pread per cluster, decoded only as far as needed, instead of
- *  libzim's mmap per kilobyte). Takes effect at once. Default 16 MiB. */
+ *  libzim's mmap per kilobyte). Takes effect at once. Default 8 MiB. */
 void czim_set_decoded_cluster_cache_bytes(uint64_t bytes);
 
 /** Counters of that cache. */
