@@ -175,7 +175,7 @@ SEARCH_RESULTS="$OUT/search-results$SUFFIX.txt"
 run_search kiwix-serve 18081 "/$BOOK/" "/search?content=$BOOK&pattern=" "/suggest?content=$BOOK&term=" \
     kiwix-serve --port 18081 --address 127.0.0.1 --threads 4 "$ZIM" | tee -a "$SEARCH_RESULTS" >&2
 run_search wikikiosk 18082 "/content/$BOOK/" "/search?content=$BOOK&pattern=" "/suggest?content=$BOOK&term=" \
-    "$BIN/wikikiosk" serve --address 127.0.0.1 --port 18082 --threads 4 --max-connections-per-ip 0 --state-dir "$OUT/state" "$ZIM" \
+    "$BIN/wikikiosk" serve --address 127.0.0.1 --port 18082 --max-connections-per-ip 0 --state-dir "$OUT/state" "$ZIM" \
     | tee -a "$SEARCH_RESULTS" >&2
 
 echo

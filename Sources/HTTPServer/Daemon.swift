@@ -35,7 +35,7 @@ public final class Daemon: Sendable {
         /// Concurrent connections from one IP address; 0 = no limit.
         public var perIPConnectionLimit: UInt32 = 64
         /// Memory per connection; bounds request line + headers (MHD answers 414/431 beyond it).
-        public var connectionMemoryLimit: Int = 32 * 1024
+        public var connectionMemoryLimit: Int = 16 * 1024
         /// Request bodies above this get 413.
         public var maxBodySize: Int = 1 << 20
         /// How long `stop()` waits for requests in flight before closing connections anyway.
