@@ -71,6 +71,9 @@ WIKIKIOSK_THREADS=${WIKIKIOSK_THREADS:-0}
 WIKIKIOSK_ARGS=${WIKIKIOSK_ARGS:-}
 OUT=$(mkdir -p "$OUT" && cd "$OUT" && pwd)
 PORT_K=19181; PORT_W=19182; PORT_N=19183
+# wikikiosk's state (usage database) starts empty every run: kept, it grew by millions of benchmark
+# views per run (2.3 GB after a day), and a start under the Pi budget then took over 30 s.
+rm -rf "$OUT/state-bench"
 
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 for tool in kiwix-serve wrk taskset bc curl nginx python3; do
@@ -238,6 +241,8 @@ rss_mib() {
     done
     echo $(( total / 1024 ))
 }
+# A server left running when the script stops (an error, Ctrl-C) would hold the port for the next run.
+trap 'stop_server' EXIT
 stop_server() {
     kill "$PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
@@ -337,7 +342,8 @@ done
             qprefix="/$kind?content=$BOOK&pattern="; [ "$kind" = suggest ] && qprefix="/suggest?content=$BOOK&term="
             for c in $SEARCH_CONNECTIONS; do
                 start_server "$name" "$mode"; alive=yes
-                QUERY_START=1500 wrk_queries "$port" "$qprefix" 8 3 >/dev/null   # warm up on the list's tail
+                QUERY_START=1500 wrk_queries "$port" "$qprefix" "$c" 3 >/dev/null   # warm up on the list's tail
+                kill -0 "$PID" 2>/dev/null || start_server "$name" "$mode"   # (kiwix-serve's /suggest crashes)
                 l=$(load)
                 line=$(QUERY_START=0 wrk_queries "$port" "$qprefix" "$c" "$DURATION")
                 kill -0 "$PID" 2>/dev/null || { alive=no; line="$line crashed"; }
