@@ -26,26 +26,29 @@ final class RecentLookups<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     func value(for key: Key) -> Value? {
         guard generationLimit > 0 else { return nil }
-        return state.withLock { state in
+        let found: Value? = state.withLock { state in
             if let value = state.young[key] { return value }
-            guard let value = state.old.removeValue(forKey: key) else { return nil }
-            Self.insert(value, for: key, into: &state, limit: generationLimit)
-            return value
+            return state.old.removeValue(forKey: key)
         }
+        // A hit in the old generation moves back to the young one.
+        if let found { store(found, for: key) }
+        return found
     }
 
+    // The generations are only touched directly inside withLock closures: scripts/tsan-triage.sh
+    // recognises Swift 6.3's contended-Mutex false positive by both accesses being in such a
+    // closure, which a helper function called from the closure would hide.
     func store(_ value: Value, for key: Key) {
         guard generationLimit > 0 else { return }
-        state.withLock { Self.insert(value, for: key, into: &$0, limit: generationLimit) }
-    }
-
-    private static func insert(_ value: Value, for key: Key, into state: inout Generations, limit: Int) {
-        if state.young.count >= limit {
-            state.old = state.young
-            state.young = [:]
-            state.young.reserveCapacity(limit)
+        let limit = generationLimit
+        state.withLock { state in
+            if state.young.count >= limit {
+                state.old = state.young
+                state.young = [:]
+                state.young.reserveCapacity(limit)
+            }
+            state.young[key] = value
         }
-        state.young[key] = value
     }
 }
 
