@@ -73,24 +73,20 @@ public:
             std::lock_guard<std::mutex> hold(lock_);
             kept_.push_back(mapping);
             keptBytes_ += mapping.capacity;
-            while (!kept_.empty() && (keptBytes_ > limitBytes_ || kept_.size() > kMaxKept)) {
-                dropped.push_back(kept_.front());
-                keptBytes_ -= kept_.front().capacity;
-                kept_.erase(kept_.begin());
-            }
+            dropped = takeExcess();
         }
-        for (const Mapping &gone : dropped) ::munmap(gone.data, gone.capacity);
+        unmap(dropped);
     }
 
     /// How many bytes kept mappings may hold (0 unmaps every buffer as soon as it goes).
     void setLimit(size_t bytes) {
-        std::lock_guard<std::mutex> hold(lock_);
-        limitBytes_ = bytes;
-        while (!kept_.empty() && keptBytes_ > limitBytes_) {
-            ::munmap(kept_.front().data, kept_.front().capacity);
-            keptBytes_ -= kept_.front().capacity;
-            kept_.erase(kept_.begin());
+        std::vector<Mapping> dropped;
+        {
+            std::lock_guard<std::mutex> hold(lock_);
+            limitBytes_ = bytes;
+            dropped = takeExcess();
         }
+        unmap(dropped);
     }
 
     /// Bytes mapped by kept mappings now.
@@ -107,6 +103,23 @@ public:
 
 private:
     static constexpr size_t kMaxKept = 8;
+
+    /// Removes the oldest kept mappings beyond the limits and returns them (called with `lock_` held;
+    /// the caller unmaps them after releasing it).
+    std::vector<Mapping> takeExcess() {
+        std::vector<Mapping> excess;
+        while (!kept_.empty() && (keptBytes_ > limitBytes_ || kept_.size() > kMaxKept)) {
+            excess.push_back(kept_.front());
+            keptBytes_ -= kept_.front().capacity;
+            kept_.erase(kept_.begin());
+        }
+        return excess;
+    }
+
+    static void unmap(const std::vector<Mapping> &mappings) {
+        for (const Mapping &gone : mappings) ::munmap(gone.data, gone.capacity);
+    }
+
     std::mutex lock_;
     std::vector<Mapping> kept_;  ///< oldest first
     size_t keptBytes_ = 0;

@@ -10,7 +10,8 @@ public struct DecodedClusterCacheStats: Sendable, Equatable {
     public let clusters: Int
     /// The byte budget.
     public let budget: Int
-    /// Bytes of buffer mappings kept for reuse beside the cache (at most a quarter of the budget).
+    /// Bytes of buffer mappings kept for reuse beside the cache (at most a quarter of the budget, or
+    /// 3 MiB when that is more: one 2 MB cluster's buffers).
     public let keptMappingBytes: Int
     /// Buffers that got a kept (already resident) mapping instead of a new one, since start.
     public let reusedMappings: Int

@@ -114,7 +114,7 @@ typedef struct czim_cluster_cache_stats {
     uint64_t bytes;     /* bytes charged by the clusters held now */
     uint64_t clusters;  /* clusters held now */
     uint64_t budget;
-    uint64_t kept_mapping_bytes;  /* buffers' mappings kept for reuse (at most a quarter of the budget) */
+    uint64_t kept_mapping_bytes;  /* buffers' mappings kept for reuse (a quarter of the budget, at least 3 MiB) */
     uint64_t reused_mappings;     /* buffers that got a kept mapping instead of a new one, since start */
 } czim_cluster_cache_stats;
 void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats);
