@@ -1,9 +1,9 @@
 -- wrk script: cycles through the queries in $QUERIES_FILE (one per line), each percent-encoded
 -- and appended to $PREFIX (e.g. /search?content=<book>&pattern= or /suggest?content=<book>&term=).
 -- $PREFIXLEN > 0 keeps only the first N characters of each query (keystroke-like suggestion terms).
--- $QUERY_START (0) is how many queries of the cycle to skip first: a caller that runs several points
--- on one server continues the cycle (adding each RESULT's `requests`) instead of replaying queries
--- the server just answered, which a server with a result cache would answer from it.
+-- $QUERY_START (0) is how many queries of the cycle to skip first: fitness.sh warms a server up on
+-- the list's tail (QUERY_START=1500) and measures from its start, so the measured queries are not
+-- ones a server with a result cache just answered. RESULT also gives `requests` (how many were sent).
 -- The RESULT line also counts `busy` answers: wikikiosk's quick title-matches-only search pages
 -- (header X-Search-Busy), given when too many searches are waiting.
 local queries = {}
