@@ -29,7 +29,7 @@ public struct KioskConfiguration: Sendable {
     /// The kiosk's own settings (kiosk-config/wikikiosk.conf): name, place, portal, featured articles.
     public var settings = KioskSettings()
     /// Interface strings: built-in tables plus kiosk-config/locales.
-    public var localizer = Localizer()
+    public var strings = StringCatalog()
     /// Usage statistics (database `usage.sqlite` in the state folder).
     public var usage = UsageSettings()
     /// Full-text search and suggestion tuning.

@@ -52,7 +52,7 @@ public final class KioskServer: Sendable {
         var context = KioskContext(
             library: library,
             responder: ContentResponder(cache: CompressedBodyCache(budget: configuration.compressedCacheBytes)),
-            localizer: configuration.localizer,
+            strings: configuration.strings,
             log: log, usage: usageLog ?? NoUsageRecording(),
             settings: liveSettings)
         context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,

@@ -31,8 +31,9 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             let loaded = options.load()
             for problem in loaded.problems { print(problem.description) }
+            for note in loaded.notes { print("note: " + note) }
             if loaded.problems.isEmpty {
-                print("OK: \(loaded.source) — kiosk “\(loaded.settings.name)”, languages \(loaded.localizer.tables.keys.sorted().joined(separator: ", ")), \(loaded.settings.featured.count) featured article(s)")
+                print("OK: \(loaded.source) — kiosk “\(loaded.settings.name)”, languages \(loaded.strings.tables.keys.sorted().joined(separator: ", ")), \(loaded.settings.featured.count) featured article(s)")
             } else {
                 print("\(loaded.problems.count) problem(s). The kiosk would use: \(loaded.source)")
                 throw ExitCode.failure

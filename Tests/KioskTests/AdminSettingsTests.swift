@@ -9,8 +9,8 @@ struct AdminSettingsTests {
     static func form(_ csrf: String, name: String = "Médiathèque Jules-Verne", welcomeFR: String = "Bienvenue à Jules-Verne !",
                      featured: String = "Cathédrale = ville/Cathédrale | La plus belle") -> [(String, String)] {
         [("csrf", csrf), ("name", name), ("place", "Nantes"), ("welcome_fr", welcomeFR),
-         ("intro_fr", LandingStrings.french["landing.intro"]!), ("welcome_en", "Welcome to Jules-Verne!"),
-         ("intro_en", LandingStrings.english["landing.intro"]!), ("featured", featured)]
+         ("intro_fr", VisitorStrings.french["landing.intro"]!), ("welcome_en", "Welcome to Jules-Verne!"),
+         ("intro_en", VisitorStrings.english["landing.intro"]!), ("featured", featured)]
     }
 
     @Test func savingAppliesAtOnceAndWritesTheFileBack() throws {
@@ -48,7 +48,7 @@ struct AdminSettingsTests {
         // An emptied text goes back to the translation file's.
         let reset = kiosk.request(.post, "/admin/settings", cookie: session.id, form: Self.form(session.csrf, welcomeFR: ""))
         #expect(reset.status == 303)
-        #expect(kiosk.request(.get, "/?lang=fr").bodyText.contains(LandingStrings.french["landing.welcome"]!.htmlEscaped))
+        #expect(kiosk.request(.get, "/?lang=fr").bodyText.contains(VisitorStrings.french["landing.welcome"]!.htmlEscaped))
     }
 
     @Test func invalidValuesAreRefusedAndNothingIsWritten() throws {

@@ -54,7 +54,7 @@ final class AdminKiosk {
             usageLog = nil
         }
         var context = KioskContext(library: library, responder: ContentResponder(cache: CompressedBodyCache(budget: 1 << 20)),
-                                   localizer: loaded.localizer, log: Log(minimumLevel: .error) { _ in },
+                                   strings: loaded.strings, log: Log(minimumLevel: .error) { _ in },
                                    usage: usageLog ?? NoUsageRecording(), settings: settings)
         context.admin = options
         router = KioskRoutes.router(context)

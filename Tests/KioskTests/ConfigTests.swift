@@ -20,7 +20,7 @@ struct ConfigTests {
         #expect(loaded.settings.featured.count == 3)
         #expect(loaded.settings.featured.first?.book == "wikikiosk-demo")
         #expect(loaded.settings.featured.first?.path == "fr/Comment_chercher")
-        #expect(loaded.localizer.tables.keys.sorted() == ["en", "fr"])
+        #expect(loaded.strings.tables.keys.sorted() == ["en", "fr"])
         #expect(loaded.source.hasSuffix("wikikiosk.conf"))
     }
 
@@ -29,7 +29,7 @@ struct ConfigTests {
         #expect(files.problems.isEmpty, "\(files.problems)")
         for language in ["fr", "en"] {
             let table = files.tables[language] ?? [:]
-            for (key, text) in LandingStrings.tables[language] ?? [:] {
+            for (key, text) in VisitorStrings.tables[language] ?? [:] where key.hasPrefix("landing.") {
                 #expect(table[key] == text, "\(language).ini: \(key)")
             }
         }
@@ -161,12 +161,12 @@ struct ConfigTests {
         #expect(loaded.problems.count == 1)
         #expect(loaded.problems.first?.line == 3)
         #expect(loaded.problems.first?.message.contains("did you mean “landing.welcome”") == true)
-        let localizer = loaded.localizer
-        #expect(localizer.language(explicit: nil, acceptLanguage: ["br-fr", "fr"]) == "br")
-        #expect(localizer.language(explicit: nil, acceptLanguage: ["en"]) == "fr")
-        #expect(localizer.text("landing.welcome", "br") == "Wikipedia hep Kenrouedad, amañ ha digoust")
+        let strings = loaded.strings
+        #expect(strings.language(explicit: nil, acceptLanguage: ["br-fr", "fr"]) == "br")
+        #expect(strings.language(explicit: nil, acceptLanguage: ["en"]) == "fr")
+        #expect(strings.text("landing.welcome", "br") == "Wikipedia hep Kenrouedad, amañ ha digoust")
         // Missing in Breton: the first configured language's text.
-        #expect(localizer.text("landing.search.button", "br") == "Chercher")
+        #expect(strings.text("landing.search.button", "br") == "Chercher")
     }
 
     @Test func defaultFolderIsTheCheckoutsKioskConfig() {

@@ -19,7 +19,7 @@ struct LandingBrowserTests {
         configuration.usage.enabled = false
         let loaded = ConfigLoader(path: ConfigTests.checkoutConfig, stateDirectory: nil).load()
         configuration.settings = loaded.settings
-        configuration.localizer = loaded.localizer
+        configuration.strings = loaded.strings
         return try KioskServer(configuration: configuration, validator: InProcessValidator(),
                                log: Log(minimumLevel: .error) { _ in })
     }

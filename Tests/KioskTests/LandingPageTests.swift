@@ -131,9 +131,9 @@ struct LandingPageTests {
     }
 
     @Test func thousandsAreGroupedPerLanguage() {
-        #expect(LandingPage.formatted(2_512_345, "fr") == "2\u{202F}512\u{202F}345")
-        #expect(LandingPage.formatted(2_512_345, "en") == "2,512,345")
-        #expect(LandingPage.formatted(999, "fr") == "999")
+        #expect(NumberText.grouped(2_512_345, language: "fr") == "2\u{202F}512\u{202F}345")
+        #expect(NumberText.grouped(2_512_345, language: "en") == "2,512,345")
+        #expect(NumberText.grouped(999, language: "fr") == "999")
     }
 }
 

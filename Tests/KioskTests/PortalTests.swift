@@ -31,7 +31,7 @@ struct PortalKiosk {
         let clock = clock
         router = KioskRoutes.router(KioskContext(
             library: kiosk.library, responder: ContentResponder(cache: kiosk.cache),
-            localizer: ConfigLoader.localizer(languages: settings.languages, files: [:]),
+            strings: ConfigLoader.strings(languages: settings.languages, files: [:]),
             log: Log(minimumLevel: .error), usage: usage, settings: LiveSettings(settings),
             portal: PortalDevices(clock: { clock.now })))
     }

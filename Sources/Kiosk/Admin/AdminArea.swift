@@ -18,7 +18,7 @@ struct AdminArea: Sendable {
         let parts = Array(segments.filter { !$0.isEmpty })
         if parts == ["login"] { return AdminLogin(area: self).handle(request) }
 
-        let requested = request.query["lang"].flatMap { AdminText.languages(localizer).contains($0) ? $0 : nil }
+        let requested = request.query["lang"].flatMap { AdminText.languages(strings).contains($0) ? $0 : nil }
         guard let id = request.cookie(AdminResponse.cookieName),
               let session = options.sessions.session(id: id, language: requested) else {
             return unauthenticated(request, parts)
@@ -88,15 +88,15 @@ struct AdminArea: Sendable {
     }
 
     /// The kiosk's strings with the `[texts]` overrides, as the landing page shows them.
-    var localizer: Localizer { context.localizer }
+    var strings: StringCatalog { context.strings }
 
     /// The language for this request: `?lang=`, else the session's choice, else the browser's.
     func text(for request: Request, session: AdminSessions.Session?) -> AdminText {
-        let languages = AdminText.languages(localizer)
+        let languages = AdminText.languages(strings)
         if let explicit = request.query["lang"], languages.contains(explicit) {
-            return AdminText(localizer: localizer, language: explicit)
+            return AdminText(strings: strings, language: explicit)
         }
-        if let chosen = session?.language { return AdminText(localizer: localizer, language: chosen) }
-        return AdminText(localizer: localizer, language: context.language(for: request))
+        if let chosen = session?.language { return AdminText(strings: strings, language: chosen) }
+        return AdminText(strings: strings, language: context.language(for: request))
     }
 }

@@ -31,8 +31,8 @@ struct AdminPage {
                 + "<button type=\"submit\" class=\"link\">\(t["admin.nav.logout"])</button></form>"
         }
         var languages = ""
-        for code in AdminText.languages(t.localizer) where code != t.language {
-            let name = AdminText(localizer: t.localizer, language: code).plain("admin.language.name")
+        for code in AdminText.languages(t.strings) where code != t.language {
+            let name = AdminText(strings: t.strings, language: code).plain("admin.language.name")
             languages += "<a href=\"?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\">\(name.htmlEscaped)</a>"
         }
         let scriptTag = script.isEmpty ? "" : "<script nonce=\"\(nonce)\">\(script)</script>"

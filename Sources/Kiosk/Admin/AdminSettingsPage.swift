@@ -29,17 +29,17 @@ struct AdminSettingsPage {
     }
 
     private func languages(_ settings: KioskSettings) -> [String] {
-        let configured = settings.languages.filter { area.localizer.tables[$0] != nil }
-        return configured.isEmpty ? area.localizer.tables.keys.sorted() : configured
+        let configured = settings.languages.filter { area.strings.tables[$0] != nil }
+        return configured.isEmpty ? area.strings.tables.keys.sorted() : configured
     }
 
     /// The texts shown on the landing page now, per language (overrides, else the translation files).
     private func current(_ settings: KioskSettings) -> Values {
         var texts: [String: [String: String]] = [:]
-        let overlaid = area.localizer.overlaid(with: settings.landingTexts)
+        let overlaid = area.strings.overlaid(with: settings.landingTexts)
         for language in languages(settings) {
             for text in SettingsParser.editableTexts {
-                texts[language, default: [:]][text.key] = LandingText(localizer: overlaid, language: language).plain(text.key)
+                texts[language, default: [:]][text.key] = LandingText(strings: overlaid, language: language).plain(text.key)
             }
         }
         let featured = settings.featured.map { article in
@@ -59,7 +59,7 @@ struct AdminSettingsPage {
             for text in SettingsParser.editableTexts {
                 let value = clean(fields["\(text.name)_\(language)"])
                 values.texts[language, default: [:]][text.key] = value
-                let standard = LandingText(localizer: area.localizer, language: language).plain(text.key)
+                let standard = LandingText(strings: area.strings, language: language).plain(text.key)
                 if !value.isEmpty && value != standard { overrides[language, default: [:]][text.key] = value }
             }
         }
@@ -147,7 +147,7 @@ struct AdminSettingsPage {
         let settings = area.context.settings.current
         var texts = ""
         for language in languages(settings) {
-            let languageName = AdminText(localizer: area.localizer, language: language).plain("admin.language.name")
+            let languageName = AdminText(strings: area.strings, language: language).plain("admin.language.name")
             texts += "<fieldset class=\"card\" lang=\"\(language)\"><legend>\(languageName.htmlEscaped)</legend>"
             for text in SettingsParser.editableTexts {
                 let id = "\(text.name)_\(language)"

@@ -2,7 +2,7 @@
 /// (`kiosk-config/locales/<language>.ini`, e.g. `admin.login.title = …`) first, then the
 /// built-in `AdminStrings`: the same mechanism as the landing page.
 struct AdminText: Sendable {
-    let localizer: Localizer
+    let strings: StringCatalog
     let language: String
 
     /// The text for `key`, escaped for HTML.
@@ -15,14 +15,11 @@ struct AdminText: Sendable {
 
     /// The text for `key`, not escaped.
     func plain(_ key: String) -> String {
-        if let text = localizer.tables[language]?[key] { return text }
-        if let text = AdminStrings.tables[language]?[key] { return text }
-        if let text = localizer.tables[localizer.fallback]?[key] { return text }
-        return AdminStrings.tables[localizer.fallback]?[key] ?? AdminStrings.tables["en"]?[key] ?? key
+        strings.text(key, language)
     }
 
     /// The languages the staff area can be shown in (those with built-in or file strings).
-    static func languages(_ localizer: Localizer) -> [String] {
-        Array(Set(localizer.tables.keys).union(AdminStrings.tables.keys)).sorted()
+    static func languages(_ strings: StringCatalog) -> [String] {
+        strings.languages.filter { strings.has("admin.language.name", in: $0) }
     }
 }

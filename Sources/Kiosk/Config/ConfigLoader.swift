@@ -17,9 +17,11 @@ public struct ConfigLoader: Sendable {
         public var settings: KioskSettings
         /// Interface strings: built-in tables with the translation files on top, for the
         /// configured languages that have strings.
-        public var localizer: Localizer
+        public var strings: StringCatalog
         /// Every problem found (settings file and translation files).
         public var problems: [ConfigProblem]
+        /// What the translation files leave untranslated: information, not problems.
+        public var notes: [String] = []
         /// Where the settings in force came from, in plain words.
         public var source: String
     }
@@ -85,25 +87,20 @@ public struct ConfigLoader: Sendable {
         let translations = TranslationFiles.load(folder: (folder as NSString).appendingPathComponent("locales"))
         problems += translations.problems
         return Loaded(settings: settings,
-                      localizer: Self.localizer(languages: settings.languages, files: translations.tables),
-                      problems: problems, source: source)
+                      strings: Self.strings(languages: settings.languages, files: translations.tables),
+                      problems: problems, notes: translations.notes, source: source)
     }
 
-    /// Built-in strings with the files' strings on top, keeping the configured languages that have
-    /// any strings; the first of them is the fallback.
-    static func localizer(languages: [String], files: [String: [String: String]]) -> Localizer {
-        var tables: [String: [String: String]] = [:]
-        for language in languages {
-            var table = LandingStrings.tables[language] ?? [:]
-            table.merge(BuiltInStrings.tables[language] ?? [:]) { _, new in new }
-            table.merge(files[language] ?? [:]) { _, new in new }
-            if !table.isEmpty { tables[language] = table }
-        }
-        if tables.isEmpty {
-            return Localizer()
+    /// The built-in catalog with the files' texts on top; every built-in language stays
+    /// available (a visitor's own language beats the kiosk's), and the first configured language
+    /// with texts is the fallback.
+    static func strings(languages: [String], files: [String: [String: String]]) -> StringCatalog {
+        var tables = BuiltInCatalog.tables
+        for (language, table) in files {
+            tables[language, default: [:]].merge(table) { _, file in file }
         }
         let fallback = languages.first { tables[$0] != nil } ?? "fr"
-        return Localizer(tables: tables, fallback: fallback)
+        return StringCatalog(tables: tables, fallback: fallback)
     }
 
     private func read(_ path: String, problems: inout [ConfigProblem]) -> String? {

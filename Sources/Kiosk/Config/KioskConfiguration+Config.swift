@@ -11,7 +11,7 @@ extension KioskConfiguration {
         log.info("settings from \(loaded.source)")
         settings = loaded.settings
         configFile = loader.file
-        localizer = loaded.localizer
+        strings = loaded.strings
         self.address = address ?? loaded.settings.listenAddress
         self.port = port ?? loaded.settings.port
         if let library {

@@ -1,25 +1,18 @@
 import Foundation
 
 /// The translation files of `kiosk-config/locales/`: one per language (`fr.ini`, `en.ini`,
-/// `br.ini`…), each line `key = text`. A volunteer adds a language by copying `fr.ini`,
-/// translating the texts and adding the code to `languages` in `wikikiosk.conf`.
+/// `br.ini`…), each line `key = text`, plural forms as `key[one] = …`, `key[other] = …`.
+/// A volunteer adds a language by copying `fr.ini`, translating the texts and adding the code
+/// to `languages` in `wikikiosk.conf`. Any key of the string catalog may be given.
 enum TranslationFiles {
-    /// Every key the kiosk's pages use (an unknown key in a file is probably a typo).
-    static var knownKeys: Set<String> {
-        var keys = Set<String>()
-        for table in BuiltInStrings.tables.values { keys.formUnion(table.keys) }
-        for table in LandingStrings.tables.values { keys.formUnion(table.keys) }
-        for table in AdminStrings.tables.values { keys.formUnion(table.keys) }
-        return keys
-    }
-
-    /// The tables found in `folder` (language code → key → text) and the problems in them.
-    /// Bad lines are skipped; the rest of the file is used.
-    static func load(folder: String) -> (tables: [String: [String: String]], problems: [ConfigProblem]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], []) }
+    /// The tables found in `folder` (language code → key → text), the problems in them, and
+    /// notes on what each language leaves untranslated. Bad lines are skipped; the rest of the
+    /// file is used.
+    static func load(folder: String) -> (tables: [String: [String: String]], problems: [ConfigProblem], notes: [String]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], [], []) }
         var tables: [String: [String: String]] = [:]
         var problems: [ConfigProblem] = []
-        let known = knownKeys
+        var notes: [String] = []
         for name in names.sorted() where name.hasSuffix(".ini") {
             let language = String(name.dropLast(4)).lowercased()
             let path = (folder as NSString).appendingPathComponent(name)
@@ -36,15 +29,15 @@ enum TranslationFiles {
             problems += lines.problems
             var table: [String: String] = [:]
             for entry in lines.entries {
-                guard known.contains(entry.key) else {
-                    let hint = Suggestion.closest(to: entry.key, in: known).map { " (did you mean “\($0)”?)" } ?? ""
-                    problems.append(ConfigProblem(file: path, line: entry.line, message: "unknown text name “\(entry.key)”\(hint)"))
+                if let problem = TranslationCheck.problem(key: entry.key, text: entry.value) {
+                    problems.append(ConfigProblem(file: path, line: entry.line, message: problem))
                     continue
                 }
                 table[entry.key] = entry.value
             }
             tables[language] = table
+            if let note = TranslationCheck.coverage(of: table, language: language, file: path) { notes.append(note) }
         }
-        return (tables, problems)
+        return (tables, problems, notes)
     }
 }

@@ -6,32 +6,32 @@ enum ErrorPages {
     static func notFound(request: Request, context: KioskContext) -> Response {
         let language = context.language(for: request)
         let body = """
-            <h1>\(context.localizer.text("notfound.title", language).htmlEscaped)</h1>
-            <p><a href="/">\(context.localizer.text("notfound.home", language).htmlEscaped)</a></p>
+            <h1>\(context.strings.text("notfound.title", language).htmlEscaped)</h1>
+            <p><a href="/">\(context.strings.text("notfound.home", language).htmlEscaped)</a></p>
             """
         return page(status: 404, titleKey: "notfound.title", body: body, language: language, context: context)
     }
 
     static func bookNotFound(_ name: String, request: Request, context: KioskContext) -> Response {
         let language = context.language(for: request)
-        let message = context.localizer.text("notfound.nobook", language).replacingOccurrences(of: "%@", with: name)
+        let message = context.strings.text("notfound.nobook", language, ["name": .text(name)])
         let body = """
-            <h1>\(context.localizer.text("notfound.title", language).htmlEscaped)</h1>
+            <h1>\(context.strings.text("notfound.title", language).htmlEscaped)</h1>
             <p>\(message.htmlEscaped)</p>
-            <p><a href="/">\(context.localizer.text("notfound.home", language).htmlEscaped)</a></p>
+            <p><a href="/">\(context.strings.text("notfound.home", language).htmlEscaped)</a></p>
             """
         return page(status: 404, titleKey: "notfound.title", body: body, language: language, context: context)
     }
 
     static func entryNotFound(book: Book, path: String, request: Request, context: KioskContext) -> Response {
         let language = context.language(for: request)
-        let l = context.localizer
+        let l = context.strings
         let words = Self.searchWords(fromPath: path)
         let search = "/search?content=\(URLPath.encodeQueryValue(book.name))&pattern=\(URLPath.encodeQueryValue(words))"
         let body = """
             <h1>\(l.text("notfound.title", language).htmlEscaped)</h1>
-            <p>\(l.text("notfound.body", language).replacingOccurrences(of: "%@", with: book.title).htmlEscaped)</p>
-            <p><a href="\(search.htmlEscaped)">\(l.text("notfound.search", language).replacingOccurrences(of: "%@", with: words).htmlEscaped)</a></p>
+            <p>\(l.text("notfound.body", language, ["book": .text(book.title)]).htmlEscaped)</p>
+            <p><a href="\(search.htmlEscaped)">\(l.text("notfound.search", language, ["words": .text(words)]).htmlEscaped)</a></p>
             <p><a href="/">\(l.text("notfound.home", language).htmlEscaped)</a></p>
             """
         return page(status: 404, titleKey: "notfound.title", body: body, language: language, context: context)
@@ -47,7 +47,7 @@ enum ErrorPages {
     private static func page(status: Int, titleKey: String, body: String, language: String,
                              context: KioskContext) -> Response {
         var response = Response.html(
-            PageShell.render(title: context.localizer.text(titleKey, language), language: language, body: body),
+            PageShell.render(title: context.strings.text(titleKey, language), language: language, body: body),
             status: status)
         response.headers.set("Cache-Control", "no-store")
         response.headers.set("Content-Language", language)

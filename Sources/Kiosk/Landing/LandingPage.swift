@@ -29,7 +29,7 @@ struct LandingPage: Sendable {
     /// The whole page.
     func render(language: String, explicitLanguage: String?, settings: KioskSettings,
                 portal: PortalDevices.State, justContinued: Bool, pattern: String = "") -> String {
-        let t = LandingText(localizer: context.localizer.overlaid(with: settings.landingTexts), language: language)
+        let t = LandingText(strings: context.strings.overlaid(with: settings.landingTexts), language: language)
         let langQuery = explicitLanguage.map { "?lang=\(URLPath.encodeQueryValue($0))" } ?? ""
         var body = ""
         body += header(t, settings: settings, language: language)
@@ -74,7 +74,7 @@ struct LandingPage: Sendable {
     private func header(_ t: LandingText, settings: KioskSettings, language: String) -> String {
         var switcher = ""
         for code in offeredLanguages(settings) {
-            let name = LandingText(localizer: context.localizer, language: code)["language.name"]
+            let name = LandingText(strings: context.strings, language: code)["language.name"]
             if code == language {
                 switcher += "<span lang=\"\(code)\" aria-current=\"true\">\(name)</span>"
             } else {
@@ -116,7 +116,7 @@ struct LandingPage: Sendable {
             enterkeyhint="search"\(value) placeholder="\(t["landing.search.placeholder"])" required>\(hidden)\
             <button type="submit">\(t["landing.search.button"])</button></div>
             <ul id="sug" role="listbox" aria-label="\(t["landing.search.label"])" hidden></ul>
-            <p id="sug-status" class="sr" aria-live="polite" data-text="\(t["landing.search.suggestions"])"></p>
+            <p id="sug-status" class="sr" aria-live="polite" data-text="\(t.plain("landing.search.suggestions", ["count": .text("%@")]).htmlEscaped)"></p>
             </form>
             </section>\n
             """
@@ -144,7 +144,7 @@ struct LandingPage: Sendable {
     private func books(_ t: LandingText, language: String, langQuery: String) -> String {
         let books = context.library.books
         guard !books.isEmpty else {
-            return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["home.books"])</h2><p>\(t["home.empty"])</p></section>\n"
+            return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2><p>\(t["landing.empty"])</p></section>\n"
         }
         var items = ""
         for book in books {
@@ -153,7 +153,7 @@ struct LandingPage: Sendable {
             let icon = book.illustrationSizes.isEmpty
                 ? "<span class=\"ph\" aria-hidden=\"true\">\(String(book.title.prefix(1)).htmlEscaped)</span>"
                 : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
-            let count = t["landing.book.count"].replacingOccurrences(of: "%@", with: Self.formatted(book.articleCount, language))
+            let count = t.plain("landing.book.count", ["count": .number(Int(book.articleCount))]).htmlEscaped
             let description = book.description.isEmpty ? "" : "<p lang=\"\(bookLanguage)\">\(book.description.htmlEscaped)</p>"
             items += """
                 <li>\(icon)<div><h3><a href="\(link)" lang="\(bookLanguage)">\(book.title.htmlEscaped)</a></h3>\
@@ -163,7 +163,7 @@ struct LandingPage: Sendable {
                 aria-label="\(t.plain("landing.book.random").htmlEscaped) – \(book.title.htmlEscaped)">\(t["landing.book.random"])</a></p></div></li>\n
                 """
         }
-        return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["home.books"])</h2>\n<ul class=\"list books\">\n\(items)</ul></section>\n"
+        return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2>\n<ul class=\"list books\">\n\(items)</ul></section>\n"
     }
 
     private func help(_ t: LandingText) -> String {
@@ -178,20 +178,8 @@ struct LandingPage: Sendable {
 
     /// The configured languages that have strings, in the configured order.
     private func offeredLanguages(_ settings: KioskSettings) -> [String] {
-        let available = settings.languages.filter { context.localizer.tables[$0] != nil }
-        return available.isEmpty ? context.localizer.tables.keys.sorted() : available
-    }
-
-    /// 1234567 → "1 234 567" (French, narrow no-break spaces) or "1,234,567".
-    static func formatted(_ number: UInt32, _ language: String) -> String {
-        let digits = Array(String(number))
-        let separator = language == "en" ? "," : "\u{202F}"
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
-            out.append(digit)
-        }
-        return out
+        let available = settings.languages.filter { context.strings.tables[$0] != nil }
+        return available.isEmpty ? context.strings.tables.keys.sorted() : available
     }
 
     /// An open book on a globe's meridians: the kiosk's mark, inline so it costs no request.
@@ -209,21 +197,16 @@ struct LandingPage: Sendable {
         """
 }
 
-/// The landing page's strings in one language, HTML-escaped: the localizer's tables (built-in
-/// plus kiosk-config/locales), then the built-in landing texts.
+/// The landing page's strings in one language, HTML-escaped.
 struct LandingText {
-    let localizer: Localizer
+    let strings: StringCatalog
     let language: String
 
     /// The text for `key`, escaped for HTML.
     subscript(key: String) -> String { plain(key).htmlEscaped }
 
     /// The text for `key`, not escaped.
-    func plain(_ key: String) -> String {
-        if let text = localizer.tables[language]?[key] { return text }
-        if let text = LandingStrings.tables[language]?[key] { return text }
-        let fallback = localizer.text(key, language)
-        if fallback != key { return fallback }
-        return LandingStrings.tables[localizer.fallback]?[key] ?? LandingStrings.tables["en"]?[key] ?? key
+    func plain(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String {
+        strings.text(key, language, arguments)
     }
 }

@@ -4,7 +4,7 @@ import HTTPServer
 public struct KioskContext: Sendable {
     public let library: Library
     public let responder: ContentResponder
-    public let localizer: Localizer
+    public let strings: StringCatalog
     public let log: Log
     /// Where usage events go (statistics); `NoUsageRecording` when switched off.
     public let usage: any UsageRecording
@@ -19,12 +19,12 @@ public struct KioskContext: Sendable {
     /// QR signs: the catalogue behind `/s/<id>` and `/signs/<id>.pdf`, the template, the render cache.
     public var signs = SignDesk()
 
-    public init(library: Library, responder: ContentResponder, localizer: Localizer = Localizer(), log: Log,
+    public init(library: Library, responder: ContentResponder, strings: StringCatalog = StringCatalog(), log: Log,
                 usage: any UsageRecording = NoUsageRecording(),
                 settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices()) {
         self.library = library
         self.responder = responder
-        self.localizer = localizer
+        self.strings = strings
         self.log = log
         self.usage = usage
         self.settings = settings
@@ -33,6 +33,6 @@ public struct KioskContext: Sendable {
 
     /// The visitor's interface language for this request.
     public func language(for request: Request) -> String {
-        localizer.language(explicit: request.query["lang"], acceptLanguage: request.acceptLanguage)
+        strings.language(explicit: request.query["lang"], acceptLanguage: request.acceptLanguage)
     }
 }

@@ -5,8 +5,8 @@ import HTTPServer
 enum SearchResultsPage {
     static func render(query: SearchRequest, books: [Book], outcome: SearchOutcome, language: String,
                        context: KioskContext) -> Response {
-        let l = context.localizer
-        func t(_ key: String) -> String { l.text(key, language) }
+        let l = context.strings
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { l.text(key, language, arguments) }
         var body = """
             <p><a href="/">\(t("notfound.home").htmlEscaped)</a></p>
             <form method="GET" action="/search">
@@ -18,7 +18,7 @@ enum SearchResultsPage {
 
             """
         for book in outcome.booksWithoutIndex {
-            body += "<p class=\"notice\">\(t("search.noindex").replacingOccurrences(of: "%@", with: book.title).htmlEscaped)</p>\n"
+            body += "<p class=\"notice\">\(t("search.noindex", ["book": .text(book.title)]).htmlEscaped)</p>\n"
         }
         if outcome.timedOut {
             body += "<p class=\"notice\">\(t("search.partial").htmlEscaped)</p>\n"
@@ -30,29 +30,28 @@ enum SearchResultsPage {
         if pattern.trimmingCharacters(in: .whitespaces).isEmpty {
             body += "<p>\(t("search.empty").htmlEscaped)</p>\n"
         } else if outcome.hits.isEmpty {
-            body += "<h1>\(t("search.none").replacingOccurrences(of: "%@", with: pattern).htmlEscaped)</h1>\n"
+            body += "<h1>\(t("search.none", ["query": .text(pattern)]).htmlEscaped)</h1>\n"
         } else {
             let first = query.start + 1
             let last = query.start + outcome.hits.count
-            let header = t("search.count")
-                .replacingOccurrences(of: "%1", with: "\(first)-\(last)")
-                .replacingOccurrences(of: "%2", with: "\(outcome.total)")
-                .replacingOccurrences(of: "%3", with: pattern)
+            let header = t("search.count", ["first": .number(first), "last": .number(last),
+                                            "count": .number(outcome.total), "query": .text(pattern)])
             body += "<h1 class=\"header\">\(header.htmlEscaped)</h1>\n<ul class=\"results\">\n"
             for hit in outcome.hits {
                 let link = URLPath.content(book: hit.book.name, path: hit.path)
                 body += "<li><a href=\"\(link.htmlEscaped)\">\(hit.title.htmlEscaped)</a>"
                 if !hit.snippet.isEmpty { body += "<cite>\(hit.snippet)</cite>" }
-                body += "<div class=\"book-title\">\(t("search.from").replacingOccurrences(of: "%@", with: hit.book.title).htmlEscaped)</div>"
+                body += "<div class=\"book-title\">\(t("search.from", ["book": .text(hit.book.title)]).htmlEscaped)</div>"
                 if hit.wordCount > 0 {
-                    body += "<div class=\"informations\">\(hit.wordCount) \(t("search.words").htmlEscaped)</div>"
+                    body += "<div class=\"informations\">\(t("search.words", ["count": .number(hit.wordCount)]).htmlEscaped)</div>"
                 }
                 body += "</li>\n"
             }
             body += "</ul>\n" + pager(query: query, total: outcome.total, language: language, context: context)
         }
-        let title = t("search.title").replacingOccurrences(of: "%@", with: pattern)
-        var response = Response.html(PageShell.render(title: title, language: language, body: body + style))
+        let title = t("search.title", ["query": .text(pattern)])
+        var response = Response.page(VisitorPage.render(title: title, language: language, body: HTML(trusted: body + style)),
+                                     language: language)
         response.headers.set("Content-Language", language)
         return response
     }
@@ -65,7 +64,7 @@ enum SearchResultsPage {
         let current = query.start / size
         var links: [String] = []
         if current > 0 {
-            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size + 1).htmlEscaped)\">\(context.localizer.text("search.previous", language).htmlEscaped)</a>")
+            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size + 1).htmlEscaped)\">\(context.strings.text("search.previous", language).htmlEscaped)</a>")
         }
         for page in max(0, current - 4)...min(pages - 1, current + 4) {
             if page == current {
@@ -75,7 +74,7 @@ enum SearchResultsPage {
             }
         }
         if current < pages - 1 {
-            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size + 1).htmlEscaped)\">\(context.localizer.text("search.next", language).htmlEscaped)</a>")
+            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size + 1).htmlEscaped)\">\(context.strings.text("search.next", language).htmlEscaped)</a>")
         }
         return "<nav class=\"footer\">" + links.joined(separator: " ") + "</nav>\n"
     }

@@ -47,7 +47,7 @@ struct SuggestHandler: Sendable {
         }
         context.usage.record(UsageEvent(.suggestion(book: crossBook ? "*" : books.first?.name ?? ""), from: request))
         let language = context.language(for: request)
-        let containing = context.localizer.text("suggest.containing", language).replacingOccurrences(of: "%@", with: term)
+        let containing = context.strings.text("suggest.containing", language, ["words": .text(term)])
         items.append("  {\n    \"value\" : \(Self.json(term + " ")),\n    \"label\" : \(Self.json(containing.htmlEscaped)),\n    \"kind\" : \"pattern\"\n    \n  }")
         var response = Response.json(Array(("[\n" + items.joined(separator: ",\n") + "\n]\n").utf8))
         response.headers.set("Content-Type", "application/json; charset=utf-8")

@@ -5,12 +5,12 @@ import HTTPServer
 enum SignPages {
     static func unknown(_ id: String, malformed: Bool, request: Request, context: KioskContext, catalog: SignCatalog) -> Response {
         let visitor = context.language(for: request)
-        let language = SignPageStrings.tables[visitor] != nil ? visitor : "fr"
-        let t = { (key: String) in SignPageStrings.text(key, language) }
+        let language = visitor
+        let t = { (key: String) in context.strings.text("signpage." + key, language) }
         var maybe = ""
         if !malformed, !id.isEmpty, let near = Suggestion.closest(to: id.uppercased(), in: catalog.signs.map(\.id)) {
             let link = "<a href=\"/s/\(URLPath.encodeSegment(near).htmlEscaped)\">\(near.htmlEscaped)</a>"
-            maybe = "<p>" + t("maybe").htmlEscaped.replacingOccurrences(of: "%@", with: link) + "</p>"
+            maybe = "<p>" + context.strings.html("signpage.maybe", language, markup: ["sign": HTML(trusted: link)]).markup + "</p>"
         }
         let body = """
             <h1>\(t("title").htmlEscaped)</h1>
@@ -23,8 +23,8 @@ enum SignPages {
             </form>
             <p><a href="/">\(t("home").htmlEscaped)</a></p>
             """
-        var response = Response.html(PageShell.render(title: t("title"), language: language, body: body),
-                                     status: malformed ? 400 : 404)
+        var response = Response.page(VisitorPage.render(title: t("title"), language: language, body: HTML(trusted: body)),
+                                     language: language, status: malformed ? 400 : 404)
         response.headers.set("Cache-Control", "no-store")
         response.headers.set("Content-Language", language)
         return response

@@ -1,0 +1,20 @@
+/// The texts built into the binary, so the kiosk speaks with no configuration folder at all:
+/// every area's tables merged, language by language. `locales/<language>.ini` files override
+/// any key (see `TranslationFiles`).
+public enum BuiltInCatalog {
+    /// Language code → key → text.
+    public static let tables: [String: [String: String]] = merged([VisitorStrings.tables, AdminStrings.tables])
+
+    /// Every key the kiosk uses: a translation file's key outside this set is a typo.
+    public static let knownKeys: Set<String> = Set(tables.values.flatMap(\.keys))
+
+    static func merged(_ areas: [[String: [String: String]]]) -> [String: [String: String]] {
+        var tables: [String: [String: String]] = [:]
+        for area in areas {
+            for (language, table) in area {
+                tables[language, default: [:]].merge(table) { first, _ in first }
+            }
+        }
+        return tables
+    }
+}

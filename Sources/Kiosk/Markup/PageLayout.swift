@@ -1,0 +1,58 @@
+/// The one document frame of every page the kiosk writes — visitor pages, the staff area,
+/// the usage report: language and writing direction, viewport, title, one style sheet, an
+/// optional script with its CSP nonce. Pages give their own body and style; nothing else
+/// about a document is written anywhere else.
+public struct PageLayout: Sendable {
+    /// The page's language (`lang`), which also sets `dir` (right to left for Arabic…).
+    public var language: String
+    /// The `<title>`, as text.
+    public var title: String
+    /// The page's own style sheet, after the shared base.
+    public var style: HTML
+    /// The content of `<body>`.
+    public var body: HTML
+    /// A script at the end of the body (`nonce` lets a page with a strict CSP run it).
+    public var script: HTML = .empty
+    public var nonce: String? = nil
+    /// Extra `<head>` elements (e.g. `<meta name="robots" content="noindex">`).
+    public var head: HTML = .empty
+
+    public init(language: String, title: String, style: HTML = .empty, body: HTML) {
+        self.language = language
+        self.title = title
+        self.style = style
+        self.body = body
+    }
+
+    /// `ltr` or `rtl`, from the language.
+    public var direction: String { StringCatalog.direction(of: language) }
+
+    /// The whole document.
+    public func render() -> HTML {
+        let nonceAttribute: HTML = nonce.map { " nonce=\"\($0)\"" } ?? .empty
+        let scriptTag: HTML = script.isEmpty ? .empty : "<script\(nonceAttribute)>\(script)</script>\n"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language)" dir="\(direction)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(head)<title>\(title)</title>
+            <style>\(Self.base)\(style)</style>
+            </head>
+            <body>
+            \(body)
+            \(scriptTag)</body>
+            </html>
+
+            """
+    }
+
+    /// What every kiosk page shares: the system font, readable line length, and colours that
+    /// follow the phone's dark mode.
+    static let base: HTML = """
+        *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
+        line-height:1.5;color:#1b1b1b;background:#f8f9fa}a{color:#0645ad}\
+        :focus-visible{outline:3px solid #f0a500;outline-offset:2px}
+        """
+}
