@@ -46,9 +46,9 @@ enum ErrorPages {
 
     private static func page(status: Int, titleKey: String, body: String, language: String,
                              context: KioskContext) -> Response {
-        var response = Response.html(
-            PageShell.render(title: context.strings.text(titleKey, language), language: language, body: body),
-            status: status)
+        var response = Response.page(
+            VisitorPage.render(title: context.strings.text(titleKey, language), language: language, body: HTML(trusted: body)),
+            language: language, status: status)
         response.headers.set("Cache-Control", "no-store")
         response.headers.set("Content-Language", language)
         return response
