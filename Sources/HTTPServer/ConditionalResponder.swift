@@ -5,16 +5,13 @@
 /// 2. Range on an unencoded 200 body (no Content-Encoding other than identity) -> 206 with
 ///    Content-Range, or 416 with "Content-Range: bytes */N". If-Range is honoured: a Range is only
 ///    applied if If-Range equals the strong ETag (or the Last-Modified value, byte for byte).
-/// 3. "Accept-Ranges: bytes" on unencoded 200 bodies, "X-Content-Type-Options: nosniff" always.
+/// 3. "Accept-Ranges: bytes" on unencoded 200 bodies.
 ///
-/// Responses to other methods, and non-200 responses, only get the nosniff header.
+/// Responses to other methods, and non-200 responses, are left as they are.
 public enum ConditionalResponder {
     /// Applies conditional requests and ranges to `response`, made by the app for `request`.
     public static func apply(to response: Response, for request: Request) -> Response {
         var response = response
-        if !response.headers.contains("X-Content-Type-Options") {
-            response.headers.add("X-Content-Type-Options", "nosniff")
-        }
         guard response.status == 200, request.method == .get || request.method == .head else {
             return response
         }
@@ -50,7 +47,8 @@ public enum ConditionalResponder {
         }
     }
 
-    private static func notModified(_ response: Response) -> Response {
+    /// The 304 for `response`: its validators and caching fields, no body.
+    public static func notModified(_ response: Response) -> Response {
         var headers = HTTPHeaders()
         for (name, value) in response.headers {
             let kept = ["ETag", "Cache-Control", "Content-Location", "Date", "Expires", "Vary", "X-Content-Type-Options"]

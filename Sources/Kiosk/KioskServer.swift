@@ -13,6 +13,8 @@ public final class KioskServer: Sendable {
     public let liveSettings: LiveSettings
     /// Validates and opens files into `library` (used again by `reload`).
     let bookLoader: BookLoader
+    /// Full-text search threads, stopped with the server.
+    private let searchService: SearchService
     /// libmicrohttpd worker threads: `configuration.threads`, or one per usable core when 0.
     public let workerThreads: Int
 
@@ -51,7 +53,7 @@ public final class KioskServer: Sendable {
         self.liveSettings = liveSettings
         var context = KioskContext(
             library: library,
-            responder: ContentResponder(cache: CompressedBodyCache(budget: configuration.compressedCacheBytes)),
+            compressedBodies: CompressedBodyCache(budget: configuration.compressedCacheBytes),
             strings: configuration.strings,
             log: log, usage: usageLog ?? NoUsageRecording(),
             settings: liveSettings)
@@ -67,22 +69,30 @@ public final class KioskServer: Sendable {
         daemonConfiguration.connectionTimeout = configuration.connectionTimeout
         daemonConfiguration.connectionLimit = configuration.connectionLimit
         daemonConfiguration.perIPConnectionLimit = configuration.perIPConnectionLimit
+        let searchService = SearchService(library: library, settings: configuration.search)
+        self.searchService = searchService
         do {
-            daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context))
+            daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context, search: searchService))
         } catch {
+            searchService.stop()
             watcher?.stop()
             usageLog?.close()
             throw error
         }
     }
 
+    /// Search threads alive now (they end when the server stops).
+    var searchThreadCount: Int { searchService.threadCount }
+
     /// The port actually listened on (useful with port 0).
     public var port: UInt16 { daemon.port }
 
-    /// Stops watching, lets in-flight responses finish, closes the socket.
+    /// Stops watching, lets in-flight responses finish, closes the socket, ends the search
+    /// threads and closes the statistics.
     public func stop() {
         watcher?.stop()
         daemon.stop()
+        searchService.stop()
         usageLog?.close()
     }
 }

@@ -53,7 +53,7 @@ final class AdminKiosk {
         } else {
             usageLog = nil
         }
-        var context = KioskContext(library: library, responder: ContentResponder(cache: CompressedBodyCache(budget: 1 << 20)),
+        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
                                    strings: loaded.strings, log: Log(minimumLevel: .error) { _ in },
                                    usage: usageLog ?? NoUsageRecording(), settings: settings)
         context.admin = options

@@ -123,7 +123,7 @@ struct LandingPageTests {
     }
 
     @Test func noBookMeansAClearMessage() throws {
-        let router = KioskRoutes.router(KioskContext(library: Library(), responder: ContentResponder(cache: CompressedBodyCache(budget: 0)),
+        let router = KioskRoutes.router(KioskContext(library: Library(), compressedBodies: CompressedBodyCache(budget: 0),
                                                      log: Log(minimumLevel: .error)))
         let html = router.handle(Request(method: .get, target: "/?lang=en")).bodyText
         #expect(html.contains("No book is loaded yet."))

@@ -30,7 +30,7 @@ struct PortalKiosk {
         self.settings = settings
         let clock = clock
         router = KioskRoutes.router(KioskContext(
-            library: kiosk.library, responder: ContentResponder(cache: kiosk.cache),
+            library: kiosk.library, compressedBodies: kiosk.cache,
             strings: ConfigLoader.strings(languages: settings.languages, files: [:]),
             log: Log(minimumLevel: .error), usage: usage, settings: LiveSettings(settings),
             portal: PortalDevices(clock: { clock.now })))

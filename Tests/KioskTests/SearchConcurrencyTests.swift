@@ -22,14 +22,14 @@ import Testing
         init(settings: SearchSettings) throws {
             kiosk = try SearchTests.kiosk(settings: settings)
             var context = KioskContext(library: kiosk.library,
-                                       responder: ContentResponder(cache: CompressedBodyCache(budget: 1 << 20)),
+                                       compressedBodies: CompressedBodyCache(budget: 1 << 20),
                                        log: Log(minimumLevel: .error))
             context.searchSettings = settings
             let service = SearchService(library: kiosk.library, settings: settings)
             let search = SearchHandler(context: context, service: service)
             let all = KioskRoutes.router(context)
             let router = Router(routes: [Route("search", deferred: { search.handle($0, $1, completion: $2) })],
-                                fallback: Route("*") { request, _ in all.handle(request) })
+                                fallback: Route("*") { request, _ in all.handle(request) }, pipeline: [], errors: context.errors)
             var configuration = Daemon.Configuration()
             configuration.address = "127.0.0.1"
             configuration.port = 0

@@ -20,7 +20,7 @@ final class SearchKiosk {
             try write(path)
             loader.load(path)
         }
-        var context = KioskContext(library: library, responder: ContentResponder(cache: CompressedBodyCache(budget: 1 << 20)),
+        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
                                    log: Log(minimumLevel: .error), usage: usage)
         context.searchSettings = settings
         router = KioskRoutes.router(context)

@@ -16,7 +16,7 @@ final class TestKiosk {
         let loader = BookLoader(library: library, validator: InProcessValidator(),
                                 cache: ValidationCache(file: nil), log: Log(minimumLevel: .error))
         loader.load(zimPath)
-        router = KioskRoutes.router(KioskContext(library: library, responder: ContentResponder(cache: cache),
+        router = KioskRoutes.router(KioskContext(library: library, compressedBodies: cache,
                                                  log: Log(minimumLevel: .error)))
     }
 

@@ -9,7 +9,7 @@ struct UsageRouteTests {
     private func kiosk() throws -> (TestKiosk, Router, UsageSpy) {
         let kiosk = try TestKiosk(fullText: false)
         let spy = UsageSpy()
-        let router = KioskRoutes.router(KioskContext(library: kiosk.library, responder: ContentResponder(cache: kiosk.cache),
+        let router = KioskRoutes.router(KioskContext(library: kiosk.library, compressedBodies: kiosk.cache,
                                                      log: Log(minimumLevel: .error), usage: spy))
         return (kiosk, router, spy)
     }
@@ -120,7 +120,7 @@ struct ClockHintRouteTests {
     @Test func phonesCanReportTheirClockAndGarbageIsRefused() throws {
         let kiosk = try TestKiosk(fullText: false)
         let spy = ClockSpy()
-        let router = KioskRoutes.router(KioskContext(library: kiosk.library, responder: ContentResponder(cache: kiosk.cache),
+        let router = KioskRoutes.router(KioskContext(library: kiosk.library, compressedBodies: kiosk.cache,
                                                      log: Log(minimumLevel: .error), usage: spy))
         func post(_ target: String, body: String = "") -> Int {
             router.handle(Request(method: .post, target: target, headers: HTTPHeaders([("Host", "192.168.4.1")]),

@@ -91,16 +91,16 @@ public struct ConfigLoader: Sendable {
                       problems: problems, notes: translations.notes, source: source)
     }
 
-    /// The built-in catalog with the files' texts on top; every built-in language stays
-    /// available (a visitor's own language beats the kiosk's), and the first configured language
-    /// with texts is the fallback.
+    /// The built-in catalog with the files' texts on top: visitors are offered the configured
+    /// languages, the first with texts is the fallback; every table stays available to the
+    /// staff area and printed signs.
     static func strings(languages: [String], files: [String: [String: String]]) -> StringCatalog {
         var tables = BuiltInCatalog.tables
         for (language, table) in files {
             tables[language, default: [:]].merge(table) { _, file in file }
         }
         let fallback = languages.first { tables[$0] != nil } ?? "fr"
-        return StringCatalog(tables: tables, fallback: fallback)
+        return StringCatalog(tables: tables, fallback: fallback, offered: languages)
     }
 
     private func read(_ path: String, problems: inout [ConfigProblem]) -> String? {

@@ -1,42 +1,36 @@
 import HTTPServer
 import ZimKit
 
-/// `/content/<book>/<path>`: an entry's bytes; redirects become 302; the book alone goes to
-/// its main page.
+/// `/content/<book>/<path>`: an entry's bytes; redirects become a 302 to their final target;
+/// the book alone goes to its main page. Entries are resolved first, so the pipeline answers
+/// `If-None-Match` and cached gzip bodies without reading them.
 struct ContentHandler: Sendable {
     let context: KioskContext
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+    func resolve(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Resolution {
         guard let bookName = segments.first, !bookName.isEmpty else {
-            return Response.redirect(to: "/")
+            return .response(Response.redirect(to: "/"))
         }
-        guard let book = context.library.book(named: bookName) else {
-            return ErrorPages.bookNotFound(bookName, request: request, context: context)
-        }
+        guard let book = context.library.book(named: bookName) else { throw .bookNotFound(bookName) }
         let path = segments.dropFirst().joined(separator: "/")
         if path.isEmpty {
-            guard let main = book.mainPagePath else {
-                return ErrorPages.entryNotFound(book: book, path: path, request: request, context: context)
-            }
-            return Response.redirect(to: URLPath.content(book: book.name, path: main))
+            guard let main = book.mainPagePath else { throw .entryNotFound(book: book, path: path) }
+            return .response(Response.redirect(to: URLPath.content(book: book.name, path: main)))
         }
-        guard let entry = EntryResolver.entry(path, in: book.archive) else {
-            return ErrorPages.entryNotFound(book: book, path: path, request: request, context: context)
-        }
+        guard let entry = EntryResolver.entry(path, in: book.archive) else { throw .entryNotFound(book: book, path: path) }
         if entry.isRedirect {
-            guard let target = try? book.archive.redirectTarget(of: entry) else {
-                return ErrorPages.entryNotFound(book: book, path: path, request: request, context: context)
-            }
-            return Response.redirect(to: URLPath.content(book: book.name, path: target.path))
+            guard let target = try? book.archive.redirectTarget(of: entry) else { throw .entryNotFound(book: book, path: path) }
+            return .response(Response.redirect(to: URLPath.content(book: book.name, path: target.path)))
         }
         do {
-            let item = try book.archive.item(for: entry, followRedirects: false)
-            let response = context.responder.respond(book: book, item: item, request: request)
-            ArticleViewRecorder.record(book: book, item: item, request: request, response: response, context: context)
-            return response
+            return .resource(Resource(book: book, item: try book.archive.item(for: entry, followRedirects: false),
+                                      isPageView: true))
         } catch {
-            context.log.warning("\(book.name)/\(path) can't be read: \(error.message)")
-            return Response.text("This entry can't be read: the file is damaged.\n", status: 500)
+            throw .damaged(book: book, path: path, detail: error.message)
         }
+    }
+
+    func serve(_ request: Request, _ resource: Resource) throws(KioskError) -> Response {
+        try ContentResponder.respond(resource)
     }
 }

@@ -18,7 +18,7 @@ struct IllustrationHandler: Sendable {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "image/png")
         headers.set("ETag", ETag.make(book.id, "illustration", String(size)))
-        headers.set("Cache-Control", context.responder.cacheControl)
+        headers.set("Cache-Control", Resource.cacheControl)
         return Response(status: 200, headers: headers, body: .bytes(blob.bytes))
     }
 }

@@ -35,7 +35,7 @@ struct LandingAssets: Sendable {
     static func compressed(_ bytes: [UInt8], gzipped: [UInt8]? = nil, contentType: String, request: Request) -> Response {
         var response = Response(status: 200, headers: ["Content-Type": contentType, "Vary": "Accept-Encoding"],
                                 body: .bytes(bytes))
-        if request.acceptsGzip, request.range == nil, bytes.count >= ContentResponder.compressionThreshold {
+        if request.acceptsGzip, request.range == nil, bytes.count >= Compression.threshold {
             response.body = .bytes(gzipped ?? Gzip.compress(bytes))
             response.headers.set("Content-Encoding", "gzip")
         }

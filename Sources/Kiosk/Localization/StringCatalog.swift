@@ -19,10 +19,15 @@ public struct StringCatalog: Sendable {
     public let tables: [String: [String: String]]
     /// The kiosk's first language: the default for visitors and the first fallback.
     public let fallback: String
+    /// The languages visitors are offered (`languages` in `wikikiosk.conf`), in order; other
+    /// tables still serve the staff area, printed signs and fallbacks.
+    public let offered: [String]
 
-    public init(tables: [String: [String: String]] = BuiltInCatalog.tables, fallback: String = "fr") {
+    public init(tables: [String: [String: String]] = BuiltInCatalog.tables, fallback: String = "fr",
+                offered: [String]? = nil) {
         self.tables = tables
         self.fallback = fallback
+        self.offered = (offered ?? tables.keys.sorted()).filter { tables[$0] != nil }
     }
 
     /// The languages with a table, sorted by code.
@@ -31,10 +36,10 @@ public struct StringCatalog: Sendable {
     /// The language for a visitor: explicit choice (`?lang=`) first, then their browser's list
     /// (`Accept-Language`, already sorted by preference), then the kiosk's first language.
     public func language(explicit: String?, acceptLanguage: [String]) -> String {
-        if let explicit, tables[explicit.lowercased()] != nil { return explicit.lowercased() }
+        if let explicit, offered.contains(explicit.lowercased()) { return explicit.lowercased() }
         for tag in acceptLanguage {
             let primary = String(tag.split(separator: "-").first ?? Substring(tag)).lowercased()
-            if tables[primary] != nil { return primary }
+            if offered.contains(primary) { return primary }
         }
         return fallback
     }
@@ -79,7 +84,7 @@ public struct StringCatalog: Sendable {
         for (language, texts) in overrides where tables[language] != nil {
             tables[language]!.merge(texts) { _, new in new }
         }
-        return StringCatalog(tables: tables, fallback: fallback)
+        return StringCatalog(tables: tables, fallback: fallback, offered: offered)
     }
 
     /// The template of `key` along the fallback chain, and the language it was found in.

@@ -3,7 +3,8 @@ import HTTPServer
 /// What every handler may use: the books, the response helpers, the strings, the log, the usage log.
 public struct KioskContext: Sendable {
     public let library: Library
-    public let responder: ContentResponder
+    /// Compressed bodies of popular entries (the pipeline's compression step).
+    public let compressedBodies: CompressedBodyCache
     public let strings: StringCatalog
     public let log: Log
     /// Where usage events go (statistics); `NoUsageRecording` when switched off.
@@ -19,17 +20,20 @@ public struct KioskContext: Sendable {
     /// QR signs: the catalogue behind `/s/<id>` and `/signs/<id>.pdf`, the template, the render cache.
     public var signs = SignDesk()
 
-    public init(library: Library, responder: ContentResponder, strings: StringCatalog = StringCatalog(), log: Log,
+    public init(library: Library, compressedBodies: CompressedBodyCache, strings: StringCatalog = StringCatalog(), log: Log,
                 usage: any UsageRecording = NoUsageRecording(),
                 settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices()) {
         self.library = library
-        self.responder = responder
+        self.compressedBodies = compressedBodies
         self.strings = strings
         self.log = log
         self.usage = usage
         self.settings = settings
         self.portal = portal
     }
+
+    /// Renders every error answer (`KioskError`) in the visitor's language.
+    var errors: ErrorRenderer { ErrorRenderer(strings: strings, log: log) }
 
     /// The visitor's interface language for this request.
     public func language(for request: Request) -> String {

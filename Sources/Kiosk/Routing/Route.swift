@@ -2,32 +2,45 @@ import HTTPServer
 
 /// One entry of the routing table: requests whose first path segment is `prefix`.
 public struct Route: Sendable {
+    /// Answers at once, or throws the error to render.
+    public typealias Handler = @Sendable (Request, ArraySlice<String>) throws(KioskError) -> Response
     /// Answers through a completion, possibly later and from another thread.
     public typealias Deferred = @Sendable (Request, ArraySlice<String>, @escaping @Sendable (Response) -> Void) -> Void
+    /// Finds the book entry a request names (no data read yet), or answers already (a redirect).
+    public typealias Resolver = @Sendable (Request, ArraySlice<String>) throws(KioskError) -> Resolution
+    /// Reads a resolved entry's bytes.
+    public typealias Server = @Sendable (Request, Resource) throws(KioskError) -> Response
 
     /// The first path segment ("" for `/`).
     public let prefix: String
     public let methods: Set<HTTPMethod>
-    /// Called with the request and the decoded path segments after the prefix. For a deferred
-    /// route, waits for the deferred answer (callers without a daemon, e.g. tests).
-    public let handle: @Sendable (Request, ArraySlice<String>) -> Response
-    /// Set for routes answering later (`/search`): the daemon suspends the connection meanwhile
-    /// instead of holding one of its threads.
-    public let deferred: Deferred?
+    enum Kind: Sendable {
+        case immediate(Handler)
+        case deferred(Deferred)
+        case resource(resolve: Resolver, serve: Server)
+    }
+    let kind: Kind
 
-    public init(_ prefix: String, methods: Set<HTTPMethod> = [.get, .head],
-                handle: @escaping @Sendable (Request, ArraySlice<String>) -> Response) {
+    /// A route answering at once with the handler's decoded path segments after the prefix.
+    public init(_ prefix: String, methods: Set<HTTPMethod> = [.get, .head], handle: @escaping Handler) {
         self.prefix = prefix
         self.methods = methods
-        self.handle = handle
-        self.deferred = nil
+        self.kind = .immediate(handle)
     }
 
-    /// A route whose handler answers through `deferred`'s completion (exactly once).
+    /// A route whose handler answers through `deferred`'s completion (exactly once): the daemon
+    /// suspends the connection meanwhile instead of holding one of its threads (`/search`).
     public init(_ prefix: String, methods: Set<HTTPMethod> = [.get, .head], deferred: @escaping Deferred) {
         self.prefix = prefix
         self.methods = methods
-        self.handle = { request, segments in ResponseWaiter.wait { deferred(request, segments, $0) } }
-        self.deferred = deferred
+        self.kind = .deferred(deferred)
+    }
+
+    /// A route to book entries: `resolve` finds the entry, the pipeline may answer from its
+    /// ETag or the gzip cache, and only otherwise `serve` reads it.
+    public init(_ prefix: String, resolve: @escaping Resolver, serve: @escaping Server) {
+        self.prefix = prefix
+        self.methods = [.get, .head]
+        self.kind = .resource(resolve: resolve, serve: serve)
     }
 }

@@ -1,64 +1,70 @@
 import HTTPServer
 
-/// Dispatches a request to its route: a pure function from `Request` to `Response`,
-/// testable without sockets. Applies what every response shares (conditional requests,
-/// ranges, 405, 400) in one place.
+/// Dispatches a request through the pipeline to its route: testable without sockets.
+///
+/// Every request: path decoding (400), the steps' `before`, the route by first segment (or the
+/// fallback), 405 for other methods, the handler; then the steps' `after` in reverse order.
+/// A `KioskError` thrown anywhere becomes its rendered answer, which goes through `after` too.
 public struct Router: RequestHandler {
     private let routes: [String: Route]
     /// Called when no route has the first segment (e.g. kiwix-serve 3.3.0's `/<book>/<path>`).
     private let fallback: Route
-    /// Looks at every request before the routes (the captive portal: probes and other sites'
-    /// names); a non-nil response is the answer.
-    private let intercept: (@Sendable (Request) -> Response?)?
+    /// The steps, outermost first.
+    private let pipeline: [any Middleware]
+    private let errors: ErrorRenderer
 
-    public init(routes: [Route], fallback: Route, intercept: (@Sendable (Request) -> Response?)? = nil) {
+    init(routes: [Route], fallback: Route, pipeline: [any Middleware], errors: ErrorRenderer) {
         var table: [String: Route] = [:]
         for route in routes { table[route.prefix] = route }
         self.routes = table
         self.fallback = fallback
-        self.intercept = intercept
+        self.pipeline = pipeline
+        self.errors = errors
     }
 
+    /// The answer to `request`, waiting for deferred routes (tests, callers without a daemon).
     public func handle(_ request: Request) -> Response {
-        switch dispatch(request) {
-        case .answer(let response): response
-        case .route(let route, let segments): ConditionalResponder.apply(to: route.handle(request, segments), for: request)
-        }
+        ResponseWaiter.wait { handle(request, completion: $0) }
     }
 
-    /// Like `handle(_:)`, but a deferred route (`Route.deferred`) answers later through
-    /// `completion`, so the daemon's thread is not held meanwhile.
+    /// The answer to `request` through `completion`, at once or later for deferred routes.
     public func handle(_ request: Request, completion: @escaping @Sendable (Response) -> Void) {
-        switch dispatch(request) {
-        case .answer(let response):
-            completion(response)
-        case .route(let route, let segments):
-            if let deferred = route.deferred {
-                deferred(request, segments) { completion(ConditionalResponder.apply(to: $0, for: request)) }
-            } else {
-                completion(ConditionalResponder.apply(to: route.handle(request, segments), for: request))
+        var resource: Resource?
+        do throws(KioskError) {
+            guard let segments = request.pathSegments else { throw .badRequest }
+            for step in pipeline {
+                if let answer = try step.before(request) { return completion(finish(answer, request, nil)) }
             }
+            let first = segments.first ?? ""
+            let route = routes[first] ?? fallback
+            guard route.methods.contains(request.method) else {
+                throw .methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue })
+            }
+            let rest = routes[first] != nil ? segments.dropFirst() : segments[...]
+            switch route.kind {
+            case .immediate(let handle):
+                completion(finish(try handle(request, rest), request, nil))
+            case .deferred(let deferred):
+                deferred(request, rest) { completion(finish($0, request, nil)) }
+            case .resource(let resolve, let serve):
+                switch try resolve(request, rest) {
+                case .response(let answer):
+                    completion(finish(answer, request, nil))
+                case .resource(let found):
+                    resource = found
+                    if let early = pipeline.lazy.compactMap({ $0.before(request, serving: found) }).first {
+                        completion(finish(early, request, found))
+                    } else {
+                        completion(finish(try serve(request, found), request, found))
+                    }
+                }
+            }
+        } catch {
+            completion(finish(errors.response(for: error, to: request), request, resource))
         }
     }
 
-    private enum Dispatch {
-        case answer(Response)
-        case route(Route, ArraySlice<String>)
-    }
-
-    private func dispatch(_ request: Request) -> Dispatch {
-        guard let segments = request.pathSegments else {
-            return .answer(Response.text("Bad request: the path is not valid percent-encoded UTF-8.\n", status: 400))
-        }
-        if let intercept, let response = intercept(request) {
-            return .answer(ConditionalResponder.apply(to: response, for: request))
-        }
-        let first = segments.first ?? ""
-        let route = routes[first] ?? fallback
-        guard route.methods.contains(request.method) else {
-            return .answer(Response.methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue }))
-        }
-        let rest = segments.isEmpty ? [] : segments.dropFirst()
-        return .route(route, routes[first] != nil ? rest : segments[...])
+    private func finish(_ response: Response, _ request: Request, _ resource: Resource?) -> Response {
+        pipeline.reversed().reduce(response) { $1.after($0, for: request, resource: resource) }
     }
 }

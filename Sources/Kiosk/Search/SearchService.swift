@@ -42,6 +42,16 @@ public final class SearchService: Sendable {
                                 niceness: settings.searchNiceness)
     }
 
+    /// Ends the search threads once the searches already queued are done; later searches are
+    /// answered busy (title matches). `KioskServer.stop()` calls it.
+    public func stop() {
+        workers.stop()
+        runners.stop()
+    }
+
+    /// Search threads alive now (tests, diagnostics).
+    var threadCount: Int { workers.threadCount + runners.threadCount }
+
     /// Runs the search on a search thread and calls `completion` there with the outcome. A
     /// search that no search thread has started within `searchQueueWait` is answered with title
     /// matches only, marked `busy` (from a timer thread); with `searchQueueDepth` searches

@@ -21,6 +21,8 @@ final class WorkerThreads: Sendable {
         var threads = 0
         /// Jobs running now.
         var busy = 0
+        /// Set by `stop()`: threads finish the queued jobs and end.
+        var stopped = false
         var waiting: Int { jobs.count - head }
     }
 
@@ -47,7 +49,7 @@ final class WorkerThreads: Sendable {
     func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
         let (accepted, spawn) = state.withLock { state -> (Bool, Bool) in
             // Jobs that find an idle thread at once don't count as waiting.
-            guard state.waiting + state.busy - count < queueLimit else { return (false, false) }
+            guard !state.stopped, state.waiting + state.busy - count < queueLimit else { return (false, false) }
             state.jobs.append(job)
             let spawn = state.threads < count
             if spawn { state.threads += 1 }
@@ -57,6 +59,16 @@ final class WorkerThreads: Sendable {
         if spawn { startThread() }
         available.signal()
         return true
+    }
+
+    /// Lets the queued jobs run, then ends every thread; later `submit`s are refused. Returns
+    /// at once (threads end on their own within a job's time).
+    func stop() {
+        let threads = state.withLock { state -> Int in
+            state.stopped = true
+            return state.threads
+        }
+        for _ in 0..<threads { available.signal() }
     }
 
     /// Jobs queued and not yet started (tests, diagnostics).
@@ -78,16 +90,7 @@ final class WorkerThreads: Sendable {
 
     private func run() {
         while true {
-            guard available.wait(timeout: .now() + idleSeconds) == .success else {
-                // Idle: end this thread unless a job slipped in (its signal is still pending).
-                let stop = state.withLock { state in
-                    guard state.waiting == 0 else { return false }
-                    state.threads -= 1
-                    return true
-                }
-                if stop { return }
-                continue
-            }
+            let signalled = available.wait(timeout: .now() + idleSeconds) == .success
             let job = state.withLock { state -> (@Sendable () -> Void)? in
                 guard state.head < state.jobs.count else { return nil }
                 let job = state.jobs[state.head]
@@ -99,7 +102,16 @@ final class WorkerThreads: Sendable {
                 }
                 return job
             }
-            guard let job else { continue }
+            guard let job else {
+                // Idle, or stopped with nothing left: end this thread unless a job slipped in.
+                let end = state.withLock { state in
+                    guard state.waiting == 0, state.stopped || !signalled else { return false }
+                    state.threads -= 1
+                    return true
+                }
+                if end { return }
+                continue
+            }
             job()
             state.withLock { $0.busy -= 1 }
         }

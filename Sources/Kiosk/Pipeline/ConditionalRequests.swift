@@ -1,0 +1,17 @@
+import HTTPServer
+
+/// `If-None-Match` and `Range`, answered once for every route: for a resolved resource before
+/// anything is read or decompressed (its ETag is known from the entry), for other answers on
+/// the response (`ConditionalResponder`: 304 on a matching ETag, 206/416 for ranges).
+struct ConditionalRequests: Middleware {
+    func before(_ request: Request, serving resource: Resource) -> Response? {
+        guard request.method == .get || request.method == .head else { return nil }
+        let candidates = request.ifNoneMatch
+        guard !candidates.isEmpty, ETag.matches(candidates, resource.etag) else { return nil }
+        return ConditionalResponder.notModified(Response(status: 200, headers: resource.headers))
+    }
+
+    func after(_ response: Response, for request: Request, resource: Resource?) -> Response {
+        ConditionalResponder.apply(to: response, for: request)
+    }
+}

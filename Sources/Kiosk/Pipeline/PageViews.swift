@@ -1,0 +1,19 @@
+import HTTPServer
+
+/// Counts page views in the usage statistics: an HTML entry of `/content/` answered 200 or 304
+/// to a GET (stylesheets, scripts, images and `/raw/` don't count), with how the visitor got
+/// there (`ArticleViewRecorder.arrival`).
+struct PageViews: Middleware {
+    let usage: any UsageRecording
+
+    func after(_ response: Response, for request: Request, resource: Resource?) -> Response {
+        guard let resource, resource.isPageView, request.method == .get,
+              response.status == 200 || response.status == 304,
+              resource.item.mimeType.hasPrefix("text/html") else { return response }
+        let item = resource.item
+        let title = item.title.isEmpty ? item.path : item.title
+        usage.record(UsageEvent(.articleView(book: resource.book.name, path: item.path, title: title,
+                                             arrival: ArticleViewRecorder.arrival(request)), from: request))
+        return response
+    }
+}
