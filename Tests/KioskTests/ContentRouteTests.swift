@@ -102,6 +102,14 @@ struct ContentRouteTests {
         #expect(!location.hasSuffix(".png") && !location.hasSuffix(".css") && !location.hasSuffix(".jpg"))
     }
 
+    @Test func randomInAnUnknownBookIsA404NotAnotherBook() {
+        let response = kiosk.get("/random?content=no_such_book", [("Accept-Language", "en")])
+        #expect(response.status == 404)
+        #expect(response.headers["Location"] == nil)
+        #expect(response.bodyText.contains("No book is named “no_such_book”."))
+        #expect(kiosk.get("/random").status == 302, "without a book: the first one")
+    }
+
     @Test func illustrationByNameAndID() throws {
         let book = try #require(kiosk.library.book(named: "ville_de_test"))
         #expect(kiosk.get("/catalog/v2/illustration/ville_de_test?size=48").bodyBytes == Fixtures.tinyPNG)

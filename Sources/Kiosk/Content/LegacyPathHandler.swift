@@ -5,10 +5,8 @@ import HTTPServer
 struct LegacyPathHandler: Sendable {
     let context: KioskContext
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
-        guard let first = segments.first, let book = context.library.book(named: first) else {
-            return ErrorPages.notFound(request: request, context: context)
-        }
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
+        guard let first = segments.first, let book = context.library.book(named: first) else { throw .notFound }
         let rest = segments.dropFirst().joined(separator: "/")
         var location = "/content/\(URLPath.encodeSegment(book.name))/\(URLPath.encodePath(rest))"
         if !request.query.items.isEmpty {

@@ -2,14 +2,15 @@ import HTTPServer
 import ZimKit
 
 /// `/random?content=<book>`: 302 to a random article (libzim picks among front articles,
-/// so never a redirect, an image or metadata).
+/// so never a redirect, an image or metadata). An unknown book is a 404, as in kiwix-serve;
+/// without a book, the first one.
 struct RandomHandler: Sendable {
     let context: KioskContext
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
-        let name = request.query["content"] ?? request.query["books.name"] ?? ""
-        guard let book = context.library.book(named: name) ?? context.library.books.first else {
-            return ErrorPages.bookNotFound(name, request: request, context: context)
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
+        let name = request.query["content"] ?? request.query["books.name"]
+        guard let book = name.map({ context.library.book(named: $0) }) ?? context.library.books.first else {
+            throw .bookNotFound(name ?? "")
         }
         for _ in 0..<8 {
             guard var entry = try? book.archive.randomEntry() else { break }
@@ -20,6 +21,6 @@ struct RandomHandler: Sendable {
             response.headers.set("Cache-Control", "no-store")
             return response
         }
-        return ErrorPages.entryNotFound(book: book, path: "", request: request, context: context)
+        throw .entryNotFound(book: book, path: "")
     }
 }

@@ -37,4 +37,8 @@ struct RawHandler: Sendable {
             throw .notFound
         }
     }
+
+    func serve(_ request: Request, _ resource: Resource) throws(KioskError) -> Response {
+        try ContentResponder.respond(resource)
+    }
 }

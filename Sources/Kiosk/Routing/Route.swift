@@ -28,12 +28,25 @@ public struct Route: Sendable {
         self.kind = .immediate(handle)
     }
 
+    /// A route answered by `handler` (see `RouteHandler`).
+    public init(_ prefix: String, methods: Set<HTTPMethod> = [.get, .head], _ handler: some RouteHandler) {
+        self.init(prefix, methods: methods) { request, segments throws(KioskError) in
+            try handler.handle(request, segments)
+        }
+    }
+
     /// A route whose handler answers through `deferred`'s completion (exactly once): the daemon
     /// suspends the connection meanwhile instead of holding one of its threads (`/search`).
     public init(_ prefix: String, methods: Set<HTTPMethod> = [.get, .head], deferred: @escaping Deferred) {
         self.prefix = prefix
         self.methods = methods
         self.kind = .deferred(deferred)
+    }
+
+    /// A route to book entries answered by `handler` (see `ResourceHandler`).
+    public init(_ prefix: String, _ handler: some ResourceHandler) {
+        self.init(prefix, resolve: { request, segments throws(KioskError) in try handler.resolve(request, segments) },
+                  serve: { request, resource throws(KioskError) in try handler.serve(request, resource) })
     }
 
     /// A route to book entries: `resolve` finds the entry, the pipeline may answer from its
@@ -43,4 +56,17 @@ public struct Route: Sendable {
         self.methods = [.get, .head]
         self.kind = .resource(resolve: resolve, serve: serve)
     }
+}
+
+/// A handler of one route: answers with the decoded path segments after the route's prefix,
+/// or throws the error to render.
+public protocol RouteHandler: Sendable {
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response
+}
+
+/// A handler of a route to book entries: `resolve` finds the entry without reading it, `serve`
+/// reads it when the pipeline could not answer from its ETag or the gzip cache.
+public protocol ResourceHandler: Sendable {
+    func resolve(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Resolution
+    func serve(_ request: Request, _ resource: Resource) throws(KioskError) -> Response
 }
