@@ -19,7 +19,7 @@ func mhdAccessHandler(
     guard let cls, let connection, let method, let uploadDataSize, let requestContext else { return .NO }
     let context = Unmanaged<DaemonContext>.fromOpaque(cls).takeUnretainedValue()
     return RequestDispatch(context: context, connection: connection).access(
-        url: url, method: method, uploadData: uploadData, uploadDataSize: uploadDataSize,
+        url: url, method: method, version: version.flatMap { String(validatingCString: $0) }, uploadData: uploadData, uploadDataSize: uploadDataSize,
         requestContext: requestContext)
 }
 

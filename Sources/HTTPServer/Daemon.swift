@@ -92,8 +92,9 @@ public final class Daemon: Sendable {
             cmhd_option_uri_log(mhdURILog, cls),
             cmhd_option_notify_completed(mhdRequestCompleted, cls),
             cmhd_option_unescape(mhdUnescapeNothing, nil),
-            // Strict: 400 for an HTTP/1.1 request without Host and for spaces in the target.
-            cmhd_option_uint(.STRICT_FOR_CLIENT, 1),
+            // Lenient: MHD 0.9.75's strict answer to a request without Host is malformed (its
+            // head twice); RequestAdmission refuses that and white space in the target itself.
+            cmhd_option_uint(.STRICT_FOR_CLIENT, 0),
             cmhd_option_end(),
         ]
         let daemon = options.withUnsafeMutableBufferPointer {

@@ -12,9 +12,18 @@ package enum RequestAdmission {
     }
 
     /// The answer once the header fields are in and before any body is read, or nil to go on:
-    /// 400 (and the connection closed) for ambiguous body framing, 413 for a declared
+    /// 400 (and the connection closed) for an HTTP/1.1 request without `Host` (RFC 9112 §3.2;
+    /// libmicrohttpd 0.9.75's own strict-mode answer sends its head twice, so the daemon runs it
+    /// lenient and checks here) and for ambiguous body framing, 413 for a declared
     /// Content-Length above `maxBodySize`.
-    package static func refusal(headers: HTTPHeaders, maxBodySize: Int) -> Response? {
+    package static func refusal(version: String? = nil, headers: HTTPHeaders, declaresBody: Bool = true,
+                                maxBodySize: Int) -> Response? {
+        if version == "HTTP/1.1", !headers.contains("Host") {
+            var response = Response.plainError(400, "Bad Request: an HTTP/1.1 request needs a Host header")
+            response.headers.set("Connection", "close")
+            return response
+        }
+        guard declaresBody else { return nil }
         if RequestFraming.problem(headers) != nil { return RequestFraming.rejection() }
         if let value = headers["Content-Length"], let declared = UInt64(value.trimmingOWS()),
            declared > UInt64(max(0, maxBodySize)) {
@@ -33,7 +42,10 @@ package enum RequestAdmission {
         }
         let request = Request(method: HTTPMethod(method), target: target, headers: headers, body: body,
                               remoteAddress: remoteAddress)
-        guard request.path != nil else { return .refused(.plainError(400, "Bad Request")) }
+        // libmicrohttpd runs lenient (see `refusal`): white space inside the target is refused here.
+        guard request.path != nil, !target.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else {
+            return .refused(.plainError(400, "Bad Request"))
+        }
         return .admitted(request)
     }
 

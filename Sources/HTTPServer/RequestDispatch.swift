@@ -6,7 +6,7 @@ struct RequestDispatch {
     let connection: OpaquePointer
 
     func access(
-        url: UnsafePointer<CChar>?, method: UnsafePointer<CChar>, uploadData: UnsafePointer<CChar>?,
+        url: UnsafePointer<CChar>?, method: UnsafePointer<CChar>, version: String?, uploadData: UnsafePointer<CChar>?,
         uploadDataSize: UnsafeMutablePointer<Int>, requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
         let state = requestState(requestContext, url: url)
@@ -16,7 +16,8 @@ struct RequestDispatch {
             state.headersSeen = true
             // Ambiguous body framing (request smuggling): 400, connection closed. A declared body
             // over the limit: 413 before reading it; MHD then closes the connection.
-            if declaresBody, let refusal = RequestAdmission.refusal(headers: headers(), maxBodySize: context.maxBodySize) {
+            if let refusal = RequestAdmission.refusal(version: version, headers: headers(), declaresBody: declaresBody,
+                                                      maxBodySize: context.maxBodySize) {
                 state.responded = true
                 return queue(refusal)
             }

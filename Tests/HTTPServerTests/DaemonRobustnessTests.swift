@@ -23,6 +23,31 @@ import Testing
         #expect(try fetch(daemon.port, "/p", method: "POST", body: Array(repeating: 1, count: 1000)).text == "got 1000")
     }
 
+    @Test func anHTTP11RequestWithoutHostGetsOneWellFormed400() throws {
+        let calls = Counter()
+        let daemon = try startDaemon { _ in
+            _ = calls.increment()
+            return .text("fine")
+        }
+        defer { daemon.stop() }
+        let client = try RawHTTPClient(port: daemon.port)
+        try client.send("GET / HTTP/1.1\r\n\r\n")
+        let replies = client.readAllResponses(quiet: 1)
+        #expect(replies.count == 1, "one answer, not the head twice (libmicrohttpd 0.9.75's strict mode)")
+        #expect(replies.first?.status == 400)
+        #expect(replies.first.map { String(decoding: $0.body, as: UTF8.self) }?.contains("Host") == true)
+        #expect(try client.waitForClose(seconds: 5))
+        // White space inside the target is refused too (the daemon runs libmicrohttpd lenient).
+        let spaced = try RawHTTPClient(port: daemon.port)
+        try spaced.send("GET /a b HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try spaced.readResponse().status == 400)
+        #expect(calls.value == 0)
+        // HTTP/1.0 needs no Host.
+        let old = try RawHTTPClient(port: daemon.port)
+        try old.send("GET / HTTP/1.0\r\n\r\n")
+        #expect(try old.readResponse().status == 200)
+    }
+
     @Test func overlongHeaderAndURLGetClientErrors() throws {
         let daemon = try startDaemon(memoryLimit: 8192) { _ in .text("fine") }
         defer { daemon.stop() }
