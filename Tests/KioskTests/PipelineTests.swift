@@ -38,6 +38,14 @@ struct PipelineTests {
         #expect(response.bodyText.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    @Test func noOtherSiteCanFrameTheKiosk() throws {
+        let kiosk = try TestKiosk()
+        for target in ["/", "/content/ville_de_test/Accueil", "/search?pattern=cathedrale", "/nothing/here"] {
+            #expect(kiosk.get(target).headers["X-Frame-Options"] == "SAMEORIGIN", "\(target)")
+        }
+        #expect(kiosk.get("/admin/login").headers["X-Frame-Options"] == "DENY")
+    }
+
     @Test func malformedPathsAndMethodsGetPages() throws {
         let kiosk = try TestKiosk()
         let bad = kiosk.get("/content/%ZZ", [("Accept-Language", "en")])
