@@ -11,7 +11,7 @@ struct ErrorRenderer: Sendable {
 
     /// The answer for `error` to `request`.
     func response(for error: KioskError, to request: Request) -> Response {
-        if let detail = error.logMessage { log.warning(detail) }
+        if let detail = error.logMessage { log.warning(detail, cause: error.logCause ?? detail) }
         let language = strings.language(explicit: request.query["lang"], acceptLanguage: request.acceptLanguage)
         let title = strings.text(error.key + ".title", language)
         let message = strings.text(error.message, language, error.arguments)

@@ -19,6 +19,8 @@ public struct KioskError: Error, Sendable {
     public var headers: [(String, String)] = []
     /// What the log should say (internal detail, never shown to visitors); nil to log nothing.
     public var logMessage: String?
+    /// Lines with the same cause are logged at most once a minute (`Log.warning(_:cause:)`).
+    public var logCause: String?
 
     public init(status: Int, key: String, message: String? = nil, arguments: [String: TextArgument] = [:]) {
         self.status = status
@@ -49,6 +51,7 @@ public struct KioskError: Error, Sendable {
     public static func damaged(book: Book, path: String, detail: String) -> KioskError {
         var error = KioskError(status: 500, key: "error.damaged", arguments: ["book": .text(book.title)])
         error.logMessage = "\(book.name)/\(path) can't be read: \(detail)"
+        error.logCause = "damaged " + book.name
         return error
     }
 
@@ -57,6 +60,7 @@ public struct KioskError: Error, Sendable {
         var error = KioskError(status: 500, key: "error.redirectloop", arguments: ["book": .text(book.title), "path": .text(path)])
         error.search = (ErrorRenderer.searchWords(fromPath: path), book.name)
         error.logMessage = "\(book.name)/\(path): its redirects form a loop"
+        error.logCause = "redirect loop " + book.name
         return error
     }
 

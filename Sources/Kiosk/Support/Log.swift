@@ -21,6 +21,8 @@ public struct Log: Sendable {
     /// Lines below this level are dropped.
     public var minimumLevel: Level
     private let sink: @Sendable (String) -> Void
+    /// Shared by the copies of this log: repeated lines of one cause (`warning(_:cause:)`).
+    private let throttle = LogThrottle()
 
     /// A logger writing to standard error.
     public init(minimumLevel: Level = .info) {
@@ -44,4 +46,13 @@ public struct Log: Sendable {
     public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
     public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
     public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+
+    /// A warning that may repeat (a damaged entry asked for again and again, a failing
+    /// statistics batch): at most one line per `cause` per minute, the next one saying how many
+    /// were left out meanwhile.
+    public func warning(_ message: @autoclosure () -> String, cause: String) {
+        guard Level.warning >= minimumLevel, let suppressed = throttle.admit(cause) else { return }
+        let note = suppressed > 0 ? " (\(suppressed) more like this in the last minute not logged)" : ""
+        sink("wikikiosk warning: \(message())\(note)\n")
+    }
 }
