@@ -14,10 +14,12 @@
 // valid for the duration of this call only (MHD copies what it needs).
 static inline struct MHD_Daemon *cmhd_start_daemon(unsigned int flags,
                                                    uint16_t port,
+                                                   MHD_AcceptPolicyCallback policy,
+                                                   void *policy_cls,
                                                    MHD_AccessHandlerCallback handler,
                                                    void *handler_cls,
                                                    struct MHD_OptionItem *options) {
-    return MHD_start_daemon(flags, port, NULL, NULL, handler, handler_cls,
+    return MHD_start_daemon(flags, port, policy, policy_cls, handler, handler_cls,
                             MHD_OPTION_ARRAY, options,
                             MHD_OPTION_END);
 }
@@ -33,6 +35,14 @@ static inline const struct sockaddr *cmhd_connection_client_address(struct MHD_C
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info == NULL ? NULL : info->client_addr;
+}
+
+// MHD_get_connection_info is variadic (not imported by Swift). Returns the connection's socket,
+// or -1. The connection guard needs it to shut down a connection that is too slow.
+static inline int cmhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
 }
 
 // The URI-log callback has no typedef in <microhttpd.h>; this one gives Swift a named type.
@@ -65,6 +75,10 @@ static inline struct MHD_OptionItem cmhd_option_uri_log(cmhd_uri_log_callback ca
 }
 static inline struct MHD_OptionItem cmhd_option_unescape(cmhd_unescape_callback callback, void *cls) {
     struct MHD_OptionItem item = { MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t) callback, cls };
+    return item;
+}
+static inline struct MHD_OptionItem cmhd_option_notify_connection(MHD_NotifyConnectionCallback callback, void *cls) {
+    struct MHD_OptionItem item = { MHD_OPTION_NOTIFY_CONNECTION, (intptr_t) callback, cls };
     return item;
 }
 static inline struct MHD_OptionItem cmhd_option_external_logger(MHD_LogCallback callback, void *cls) {

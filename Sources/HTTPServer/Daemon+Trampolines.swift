@@ -23,6 +23,29 @@ func mhdAccessHandler(
         requestContext: requestContext)
 }
 
+/// MHD_AcceptPolicyCallback: whether a new client may connect (`ConnectionGuard.admit`).
+func mhdAcceptPolicy(_ cls: UnsafeMutableRawPointer?, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t) -> MHD_Result {
+    guard let cls else { return .YES }
+    let context = Unmanaged<DaemonContext>.fromOpaque(cls).takeUnretainedValue()
+    return context.connections.admit(address: AddressKey.bytes(address)) ? .YES : .NO
+}
+
+/// MHD_NotifyConnectionCallback: a connection opened or closed (`ConnectionGuard`).
+func mhdNotifyConnection(
+    _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+    _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection else { return }
+    let guardian = Unmanaged<DaemonContext>.fromOpaque(cls).takeUnretainedValue().connections
+    let key = Int(bitPattern: UnsafeRawPointer(connection))
+    if code.rawValue == 0 {  // MHD_CONNECTION_NOTIFY_STARTED (Swift does not import the constant)
+        guardian.started(key, socket: cmhd_connection_fd(connection),
+                         address: AddressKey.bytes(cmhd_connection_client_address(connection)))
+    } else {
+        guardian.closed(key)
+    }
+}
+
 /// URI-log callback: the first thing MHD reports about a request, with the target exactly as
 /// received (path and query, before any splitting or unescaping). Creates the per-request state.
 func mhdURILog(_ cls: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?)
@@ -42,6 +65,10 @@ func mhdRequestCompleted(
     _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
     _ requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_RequestTerminationCode
 ) {
+    if let cls, let connection {
+        Unmanaged<DaemonContext>.fromOpaque(cls).takeUnretainedValue().connections
+            .requestCompleted(Int(bitPattern: UnsafeRawPointer(connection)))
+    }
     guard let requestContext, let state = requestContext.pointee else { return }
     requestContext.pointee = nil
     Unmanaged<RequestState>.fromOpaque(state).release()

@@ -30,6 +30,9 @@ public final class Daemon: Sendable {
         public var threads: Int = 4
         /// Seconds a connection may stay idle before it is closed (slow clients can't hold a thread).
         public var connectionTimeout: UInt32 = 30
+        /// How long a connection may take to send a request's line and header fields, counted
+        /// from its opening or its previous answer (`ConnectionGuard`).
+        public var headerTimeout: Duration = .seconds(10)
         /// Concurrent connections in total (at least `threads`; MHD splits it among its threads).
         public var connectionLimit: UInt32 = 512
         /// Concurrent connections from one IP address; 0 = no limit.
@@ -59,8 +62,9 @@ public final class Daemon: Sendable {
     /// ("port 8080 is already in use").
     public init(configuration: Configuration, handler: any RequestHandler) throws(HTTPServerError) {
         let listener = try ListenSocket.open(address: configuration.address, port: configuration.port)
+        let guardian = ConnectionGuard(limit: Int(configuration.connectionLimit), headerTimeout: configuration.headerTimeout)
         let context = DaemonContext(handler: handler, maxBodySize: configuration.maxBodySize,
-                                    errorLog: configuration.errorLog)
+                                    errorLog: configuration.errorLog, connections: guardian)
         // Retained for the daemon's lifetime; released in `stop()` after MHD_stop_daemon returned.
         let retained = Unmanaged.passRetained(context)
         let cls = retained.toOpaque()
@@ -85,12 +89,15 @@ public final class Daemon: Sendable {
         options.append(cmhd_option_listen_socket(listener.descriptor))
         if threads > 1 { options.append(cmhd_option_uint(.THREAD_POOL_SIZE, UInt32(threads))) }
         options += [
-            cmhd_option_uint(.CONNECTION_LIMIT, max(configuration.connectionLimit, UInt32(threads))),
+            // The guard admits `connectionLimit`; MHD's own limit leaves room for connections it
+            // is cutting to let others in.
+            cmhd_option_uint(.CONNECTION_LIMIT, max(configuration.connectionLimit + Self.cutSlack, UInt32(threads))),
             cmhd_option_uint(.CONNECTION_TIMEOUT, configuration.connectionTimeout),
             cmhd_option_uint(.PER_IP_CONNECTION_LIMIT, configuration.perIPConnectionLimit),
             cmhd_option_size(.CONNECTION_MEMORY_LIMIT, max(configuration.connectionMemoryLimit, 4096)),
             cmhd_option_uri_log(mhdURILog, cls),
             cmhd_option_notify_completed(mhdRequestCompleted, cls),
+            cmhd_option_notify_connection(mhdNotifyConnection, cls),
             cmhd_option_unescape(mhdUnescapeNothing, nil),
             // Lenient: MHD 0.9.75's strict answer to a request without Host is malformed (its
             // head twice); RequestAdmission refuses that and white space in the target itself.
@@ -98,9 +105,10 @@ public final class Daemon: Sendable {
             cmhd_option_end(),
         ]
         let daemon = options.withUnsafeMutableBufferPointer {
-            cmhd_start_daemon(flags, 0, mhdAccessHandler, cls, $0.baseAddress)
+            cmhd_start_daemon(flags, 0, mhdAcceptPolicy, cls, mhdAccessHandler, cls, $0.baseAddress)
         }
         guard let daemon else {
+            guardian.stop()
             close(listener.descriptor)
             retained.release()
             throw HTTPServerError(code: .startFailed,
@@ -158,9 +166,13 @@ public final class Daemon: Sendable {
         // Closes every connection (idle keep-alive ones, or any still busy after the grace
         // period), calls the completion callback for each and joins the pool threads.
         MHD_stop_daemon(daemon.handle.pointer)
+        context.connections.stop()
         if listenSocket >= 0 { close(listenSocket) }
         daemon.context.release()
     }
+
+    /// Connections MHD may hold beyond `connectionLimit`: those the guard is cutting.
+    static let cutSlack: UInt32 = 64
 
     /// Requests between request line and completion (tests and diagnostics).
     var inFlightRequests: Int { context.inFlight.load(ordering: .relaxed) }

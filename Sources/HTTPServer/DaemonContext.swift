@@ -12,9 +12,13 @@ final class DaemonContext: Sendable {
     let stopping = Atomic<Bool>(false)
     /// Requests whose connection is suspended, waiting for a deferred answer.
     let deferred = DeferredRegistry()
+    /// Header deadlines and fair admission when the connections run out.
+    let connections: ConnectionGuard
 
-    init(handler: any RequestHandler, maxBodySize: Int, errorLog: (@Sendable (String) -> Void)?) {
+    init(handler: any RequestHandler, maxBodySize: Int, errorLog: (@Sendable (String) -> Void)?,
+         connections: ConnectionGuard) {
         self.handler = handler
+        self.connections = connections
         self.maxBodySize = max(0, maxBodySize)
         self.errorLog = errorLog
     }

@@ -14,6 +14,7 @@ struct RequestDispatch {
         if !state.headersSeen {
             // First call: headers are in, the body (if any) is not.
             state.headersSeen = true
+            context.connections.headersReceived(Int(bitPattern: UnsafeRawPointer(connection)))
             // Ambiguous body framing (request smuggling): 400, connection closed. A declared body
             // over the limit: 413 before reading it; MHD then closes the connection.
             if let refusal = RequestAdmission.refusal(version: version, headers: headers(), declaresBody: declaresBody,

@@ -109,3 +109,56 @@ struct RobustnessSlowClientTests {
         #expect(reply.body == Fixtures.bigImage)
     }
 }
+
+/// Slow-header clients from many addresses (issue: 600 connections sending one header line a
+/// second from 20 addresses kept a normal client out for 60 s; from nine addresses at the
+/// default limits). The connection guard cuts header-pending connections past the deadline and,
+/// when every slot is taken, makes room for a new client.
+@Suite("Robustness: slow headers from many addresses", .serialized)
+struct RobustnessSlowHeaderTests {
+    @Test(arguments: [20, 100])
+    func sixHundredSlowHeaderConnectionsDontLockOutAPhone(addresses: Int) throws {
+        RobustnessSlowClientTests.raiseDescriptorLimit()
+        let kiosk = try RobustnessServer(threads: 2)
+        let port = kiosk.port
+        var slow: [RawHTTPClient] = []
+        for index in 0..<600 {
+            let source = "127.5.\(index % addresses / 250).\(index % addresses % 250 + 1)"
+            guard let client = try? RawHTTPClient(port: port, source: source, timeout: 1) else { continue }
+            client.trySend(Array("GET /content/ville/Accueil HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
+            slow.append(client)
+        }
+        // For 12 s (past the 10 s header deadline), every slow connection sends one more header
+        // line each second, reconnecting when cut; meanwhile a phone asks for a page 20 times.
+        var latencies: [Duration] = []
+        var failures = 0
+        var nextTrickle = ContinuousClock.now
+        let end = ContinuousClock.now.advanced(by: .seconds(12))
+        var round = 0
+        while ContinuousClock.now < end || round < 20 {
+            if ContinuousClock.now >= nextTrickle {
+                for (index, client) in slow.enumerated() {
+                    if !client.trySend(Array("X-Slow: a\r\n".utf8)) {
+                        let source = "127.5.\(index % addresses / 250).\(index % addresses % 250 + 1)"
+                        if let again = try? RawHTTPClient(port: port, source: source, timeout: 1) {
+                            again.trySend(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
+                            slow[index] = again
+                        }
+                    }
+                }
+                nextTrickle = ContinuousClock.now.advanced(by: .seconds(1))
+            }
+            let began = ContinuousClock.now
+            let reply = try? RawHTTPClient.get(port, "/content/ville/Accueil", source: "127.6.0.\(round % 200 + 1)", timeout: 3)
+            latencies.append(ContinuousClock.now - began)
+            if reply?.status != 200 { failures += 1 }
+            round += 1
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        let slowest = latencies.max() ?? .zero
+        #expect(failures == 0, "\(failures) of \(round) pages failed with \(addresses) slow addresses")
+        #expect(slowest < .seconds(1), "slowest page: \(slowest) with \(addresses) slow addresses")
+        #expect(kiosk.healthStatus() == 200)
+        withExtendedLifetime(slow) {}
+    }
+}
