@@ -3,13 +3,12 @@ public enum ETag {
     /// A strong tag, quoted: 16 hex digits of FNV-1a 64 over the parts (separated by 0x1F, so
     /// ("ab", "c") and ("a", "bc") differ). Stable across runs and machines.
     public static func make(_ parts: String...) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for (index, part) in parts.enumerated() {
-            if index > 0 { hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3 }
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            if index > 0 { hash.add([0x1F]) }
+            hash.add(part)
         }
-        let hex = String(hash, radix: 16)
-        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+        return "\"" + hash.hex + "\""
     }
 
     /// Weak comparison (RFC 9110 §8.8.3.2), as If-None-Match requires: "W/" is ignored on both

@@ -12,9 +12,9 @@ struct HomeAndAPITests {
         #expect(french.status == 200)
         #expect(french.bodyText.contains("Ville de test"))
         #expect(french.bodyText.contains("href=\"/content/ville_de_test/\""))
-        #expect(french.bodyText.contains("<html lang=\"fr\">"))
+        #expect(french.bodyText.contains("<html lang=\"fr\" dir=\"ltr\">"))
         let english = kiosk.get("/?lang=en", [("Accept-Language", "fr")])
-        #expect(english.bodyText.contains("<html lang=\"en\">"))
+        #expect(english.bodyText.contains("<html lang=\"en\" dir=\"ltr\">"))
         #expect(english.bodyText.contains("What is here"))
     }
 

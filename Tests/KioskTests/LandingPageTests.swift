@@ -25,7 +25,7 @@ struct LandingPageTests {
         #expect(response.headers["Content-Language"] == "fr")
         #expect(response.headers["Cache-Control"] == "no-store")
         let html = response.bodyText
-        #expect(html.contains("<html lang=\"fr\">"))
+        #expect(html.contains("<html lang=\"fr\" dir=\"ltr\">"))
         #expect(html.contains("Médiathèque &lt;Jules-Verne&gt;"))
         #expect(html.contains("Saint-Flour, Cantal"))
         #expect(html.contains("Wikipédia sans Internet, ici et gratuitement"))
@@ -46,22 +46,22 @@ struct LandingPageTests {
         #expect(html.contains("href=\"/random?content=ville_de_test\""))
         #expect(html.contains("Comment ça marche ?") && html.contains("Contribuer à Wikipédia"))
         // Language switch: the other language is a link, with its own lang attribute.
-        #expect(html.contains("<a href=\"/?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"))
-        #expect(html.contains("<span lang=\"fr\" aria-current=\"true\">Français</span>"))
+        #expect(html.contains("<a href=\"/?lang=en\" lang=\"en\" dir=\"ltr\" hreflang=\"en\">English</a>"))
+        #expect(html.contains("<span lang=\"fr\" dir=\"ltr\" aria-current=\"true\">Français</span>"))
     }
 
     @Test func englishFromAcceptLanguageAndTheLangOverride() throws {
         let portal = try PortalKiosk(settings: Self.settings())
         let english = portal.get("wikikiosk.lan/", headers: [("Accept-Language", "en-GB,en;q=0.8")]).bodyText
-        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("<html lang=\"en\" dir=\"ltr\">"))
         #expect(english.contains("Wikipedia without Internet, here and free"))
         #expect(english.contains("What is here"))
         let forced = portal.get("wikikiosk.lan/?lang=fr", headers: [("Accept-Language", "en")]).bodyText
-        #expect(forced.contains("<html lang=\"fr\">"))
+        #expect(forced.contains("<html lang=\"fr\" dir=\"ltr\">"))
         // The explicit choice follows the search (no cookies in captive sheets).
         #expect(forced.contains("<input type=\"hidden\" name=\"lang\" value=\"fr\">"))
         let unknown = portal.get("wikikiosk.lan/?lang=xx", headers: [("Accept-Language", "de")]).bodyText
-        #expect(unknown.contains("<html lang=\"fr\">"))
+        #expect(unknown.contains("<html lang=\"fr\" dir=\"ltr\">"))
     }
 
     @Test func portalBannerBeforeContinueAndConfirmationAfter() throws {

@@ -14,7 +14,7 @@ import Testing
         """
 
     @Test func boldsTheQueryWordsWhateverTheirAccentsAndCase() {
-        let snippet = Snippet.make(html: Self.article, terms: ["cathedrale", "volvic"])
+        let snippet = Snippet.make(html: Self.article, terms: ["cathedrale", "volvic"]).markup
         #expect(snippet.hasPrefix("La <b>Cathédrale</b> Notre-Dame-de-l&#39;Assomption est bâtie en pierre de <b>Volvic,</b>"),
                 "\(snippet)")
         #expect(snippet.contains("noire &amp; dure &lt;très&gt; solide."))
@@ -25,26 +25,26 @@ import Testing
 
     @Test func prefersTheParagraphWithMoreOfTheWords() {
         // One of the words is in the first paragraph, two in the second.
-        let snippet = Snippet.make(html: Self.article, terms: ["auvergne", "volvic", "lave"])
+        let snippet = Snippet.make(html: Self.article, terms: ["auvergne", "volvic", "lave"]).markup
         #expect(snippet.contains("<b>Volvic,</b>"), "\(snippet)")
-        let first = Snippet.make(html: Self.article, terms: ["clermont"])
+        let first = Snippet.make(html: Self.article, terms: ["clermont"]).markup
         #expect(first.hasPrefix("<b>Clermont-Ferrand</b> est une ville"), "\(first)")
     }
 
     @Test func longParagraphsAreCutAroundTheFirstMatch() {
         let filler = (1...80).map { "mot\($0)" }.joined(separator: " ")
         let html = "<p>\(filler) Volcan \(filler)</p>"
-        let snippet = Snippet.make(html: html, terms: ["volcan"])
+        let snippet = Snippet.make(html: html, terms: ["volcan"]).markup
         #expect(snippet.hasPrefix("… mot75 mot76 mot77 mot78 mot79 mot80 <b>Volcan</b> mot1"), "\(snippet)")
         #expect(snippet.hasSuffix(" …"))
         #expect(snippet.split(separator: " ").count == Snippet.windowWords + 2)
     }
 
     @Test func withoutAMatchTheOpeningWordsAreShownPlain() {
-        let snippet = Snippet.make(html: Self.article, terms: ["zebre"])
+        let snippet = Snippet.make(html: Self.article, terms: ["zebre"]).markup
         #expect(snippet.hasPrefix("Clermont-Ferrand est une ville d&#39;Auvergne"), "\(snippet)")
         #expect(!snippet.contains("<b>"))
-        #expect(Snippet.make(html: "<html><body><script>x</script></body></html>", terms: ["x"]) == "")
+        #expect(Snippet.make(html: "<html><body><script>x</script></body></html>", terms: ["x"]).markup == "")
     }
 
     @Test func resultsPageBoldsAccentedWordsForAnUnaccentedQuery() throws {

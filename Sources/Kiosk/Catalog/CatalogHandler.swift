@@ -12,9 +12,9 @@ struct CatalogHandler: Sendable {
         self.illustration = IllustrationHandler(context: context)
     }
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
         let parts = Array(segments)
-        guard parts.count >= 2, parts[0] == "v2" else { return ErrorPages.notFound(request: request, context: context) }
+        guard parts.count >= 2, parts[0] == "v2" else { throw .notFound }
         let rest = parts.dropFirst(2)
         switch parts[1] {
         case "illustration":
@@ -26,9 +26,9 @@ struct CatalogHandler: Sendable {
         case "searchdescription.xml" where rest.allSatisfy(\.isEmpty):
             return xml(OPDSFeed.searchDescription, type: OPDSFeed.searchDescriptionType)
         case "entries" where rest.allSatisfy(\.isEmpty):
-            return entries(request, partial: false)
+            return try entries(request, partial: false)
         case "partial_entries" where rest.allSatisfy(\.isEmpty):
-            return entries(request, partial: true)
+            return try entries(request, partial: true)
         case "categories" where rest.allSatisfy(\.isEmpty):
             record("categories", request)
             let books = context.library.books
@@ -41,22 +41,22 @@ struct CatalogHandler: Sendable {
                                                 updated: updated(books)), type: OPDSFeed.navigationType)
         case "entry":
             guard let id = rest.first, rest.dropFirst().allSatisfy(\.isEmpty),
-                  let book = context.library.book(id: id) ?? context.library.book(named: id) else {
-                return ErrorPages.notFound(request: request, context: context)
-            }
+                  let book = context.library.book(id: id) ?? context.library.book(named: id) else { throw .notFound }
             record("entry", request)
             return xml(OPDSFeed.entry(CatalogBook(book), standalone: true), type: OPDSFeed.entryType)
         default:
-            return ErrorPages.notFound(request: request, context: context)
+            throw .notFound
         }
     }
 
-    private func entries(_ request: Request, partial: Bool) -> Response {
+    private func entries(_ request: Request, partial: Bool) throws(KioskError) -> Response {
         let query = request.query
         let startText = query["start"] ?? "", countText = query["count"] ?? ""
-        guard let start = startText.isEmpty ? 0 : Int(startText), start >= 0,
-              let count = countText.isEmpty ? -1 : Int(countText), count >= -1 else {
-            return Response.text("Bad request: start and count must be numbers.\n", status: 400)
+        guard let start = startText.isEmpty ? 0 : Int(startText), start >= 0 else {
+            throw .invalidParameter("start", expects: "badrequest.number")
+        }
+        guard let count = countText.isEmpty ? -1 : Int(countText), count >= -1 else {
+            throw .invalidParameter("count", expects: "badrequest.number")
         }
         let all = context.library.books
         let matching = all.filter { Self.matches($0, query: query) }

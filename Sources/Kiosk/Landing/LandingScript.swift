@@ -3,6 +3,9 @@
 /// request; without JavaScript the plain form works. It also reports the phone's clock once
 /// (`POST /usage/clock`), which dates the statistics while the board's own clock is unset.
 enum LandingScript {
+    /// Suggestions shown at most (the page renders the count texts up to this many).
+    static let maximumSuggestions = 8
+
     static let source = """
         (function(){try{if(navigator.sendBeacon)navigator.sendBeacon('/usage/clock?t='+Date.now());}catch(e){}})();
         (function(){
@@ -24,7 +27,7 @@ enum LandingScript {
         li.id='sug-'+i;li.setAttribute('role','option');li.setAttribute('aria-selected','false');a.href=s.href;a.tabIndex=-1;a.textContent=s.text;
         if(s.book){var b=document.createElement('small');b.textContent=s.book;a.appendChild(b);}li.appendChild(a);l.appendChild(li);});
         if(list.length){l.hidden=false;q.setAttribute('aria-expanded','true');}
-        if(st)st.textContent=list.length?(st.getAttribute('data-text')||'%@').replace('%@',list.length):'';}
+        if(st)st.textContent=list.length?((st.getAttribute('data-texts')||'').split('|')[list.length-1]||String(list.length)):'';}
         q.addEventListener('input',function(){clearTimeout(t);var v=q.value.replace(/^\\s+|\\s+$/g,'');if(v.length<2){close();return;}
         t=setTimeout(function(){var id=++n;fetch('/suggest?term='+encodeURIComponent(v)+'&count=8'+(lang?'&lang='+lang:''),{headers:{Accept:'application/json'}})
         .then(function(r){return r.ok?r.json():[];}).then(function(d){if(id===n&&q.value)render(norm(d));})['catch'](function(){close();});},150);});

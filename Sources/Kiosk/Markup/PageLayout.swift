@@ -14,6 +14,8 @@ public struct PageLayout: Sendable {
     /// A script at the end of the body (`nonce` lets a page with a strict CSP run it).
     public var script: HTML = .empty
     public var nonce: String? = nil
+    /// A style sheet to link after the inline style (the landing page's, cached for a year).
+    public var stylesheet: String? = nil
     /// Extra `<head>` elements (e.g. `<meta name="robots" content="noindex">`).
     public var head: HTML = .empty
 
@@ -30,6 +32,7 @@ public struct PageLayout: Sendable {
     /// The whole document.
     public func render() -> HTML {
         let nonceAttribute: HTML = nonce.map { " nonce=\"\($0)\"" } ?? .empty
+        let link: HTML = stylesheet.map { "<link rel=\"stylesheet\" href=\"\($0)\">\n" } ?? .empty
         let scriptTag: HTML = script.isEmpty ? .empty : "<script\(nonceAttribute)>\(script)</script>\n"
         return """
             <!DOCTYPE html>
@@ -39,7 +42,7 @@ public struct PageLayout: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             \(head)<title>\(title)</title>
             <style>\(Self.base)\(style)</style>
-            </head>
+            \(link)            </head>
             <body>
             \(body)
             \(scriptTag)</body>

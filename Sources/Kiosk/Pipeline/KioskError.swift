@@ -32,6 +32,16 @@ public struct KioskError: Error, Sendable {
     /// 400: the path is not valid percent-encoded UTF-8, or another malformed request.
     public static let badRequest = KioskError(status: 400, key: "badrequest")
 
+    /// 400: a query parameter has a value the address doesn't accept; the page says which
+    /// parameter and what it takes (`expects` is a catalog key, such as `badrequest.number`,
+    /// whose text may use `{name}`, `{min}`, `{max}` and `{choices}`).
+    public static func invalidParameter(_ name: String, expects: String,
+                                        _ arguments: [String: TextArgument] = [:]) -> KioskError {
+        var filled = arguments
+        filled["name"] = .text(name)
+        return KioskError(status: 400, key: "badrequest", message: expects, arguments: filled)
+    }
+
     /// 404 for an address the kiosk has no page for.
     public static let notFound = KioskError(status: 404, key: "notfound", message: "notfound.home")
 

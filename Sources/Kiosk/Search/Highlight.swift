@@ -1,18 +1,18 @@
 /// Marks the words of a title that match what the visitor typed.
 enum Highlight {
-    /// `title` HTML-escaped, with each word whose folded form starts with one of `words` (folded)
+    /// `title` as HTML, with each word whose folded form starts with one of `words` (folded)
     /// wrapped in `<b>…</b>`.
-    static func bold(_ title: String, words: [String]) -> String {
-        guard !words.isEmpty else { return title.htmlEscaped }
-        var out = ""
+    static func bold(_ title: String, words: [String]) -> HTML {
+        guard !words.isEmpty else { return "\(title)" }
+        var out = HTML.empty
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
             let folded = TextFolding.fold(word)
             if words.contains(where: { folded.hasPrefix($0) }) {
-                out += "<b>" + word.htmlEscaped + "</b>"
+                out += "<b>\(word)</b>"
             } else {
-                out += word.htmlEscaped
+                out += "\(word)"
             }
             word = ""
         }
@@ -21,7 +21,7 @@ enum Highlight {
                 word.append(character)
             } else {
                 flush()
-                out += String(character).htmlEscaped
+                out += "\(String(character))"
             }
         }
         flush()

@@ -11,44 +11,35 @@ struct SearchHandler: Sendable {
     func handle(_ request: Request, _ segments: ArraySlice<String>,
                 completion: @escaping @Sendable (Response) -> Void) {
         let query: SearchRequest, books: [Book]
-        switch prepare(request, segments) {
-        case .answer(let response):
-            return completion(response)
-        case .search(let parsed, let found):
-            (query, books) = (parsed, found)
+        do {
+            (query, books) = try prepare(request, segments)
+        } catch {
+            return completion(context.errors.response(for: error, to: request))
         }
         service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength) { [self] outcome in
             completion(render(request, query: query, books: books, outcome: outcome))
         }
     }
 
-    private enum Prepared {
-        case answer(Response)
-        case search(SearchRequest, [Book])
-    }
-
-    private func prepare(_ request: Request, _ segments: ArraySlice<String>) -> Prepared {
-        guard segments.allSatisfy(\.isEmpty) else { return .answer(ErrorPages.notFound(request: request, context: context)) }
+    /// The parsed query and the books it names (every book of the visitor's language when none).
+    private func prepare(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> (SearchRequest, [Book]) {
+        guard segments.allSatisfy(\.isEmpty) else { throw .notFound }
         guard let query = SearchRequest(request.query) else {
-            return .answer(Response.text("Bad request: start, pageLength and format must be valid.\n", status: 400))
+            throw KioskError(status: 400, key: "badrequest", message: "badrequest.search")
         }
         var books: [Book] = []
         for name in query.names where !name.isEmpty {
-            guard let book = context.library.book(named: name) else {
-                return .answer(ErrorPages.bookNotFound(name, request: request, context: context))
-            }
+            guard let book = context.library.book(named: name) else { throw .bookNotFound(name) }
             books.append(book)
         }
         for id in query.ids where !id.isEmpty {
-            guard let book = context.library.book(id: id) else {
-                return .answer(ErrorPages.bookNotFound(id, request: request, context: context))
-            }
+            guard let book = context.library.book(id: id) else { throw .bookNotFound(id) }
             books.append(book)
         }
         if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
             books = Self.defaultBooks(context.library.books, language: context.language(for: request))
         }
-        return .search(query, Self.unique(books))
+        return (query, Self.unique(books))
     }
 
     private func render(_ request: Request, query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {

@@ -3,9 +3,9 @@ public struct SearchHit: Sendable {
     public let book: Book
     public let path: String
     public let title: String
-    /// The passage where the query's words appear (HTML: escaped text, matched words in `<b>`;
-    /// see `Snippet`), may be empty.
-    public let snippet: String
+    /// The passage where the query's words appear (escaped text, matched words in `<b>`; see
+    /// `Snippet`), may be empty.
+    public let snippet: HTML
     /// Words in the article, 0 when unknown.
     public let wordCount: Int
     /// Xapian's relevance percentage (0 for title matches).
@@ -14,7 +14,7 @@ public struct SearchHit: Sendable {
     public let isTitleMatch: Bool
 
     /// The same hit with `snippet`.
-    func with(snippet: String) -> SearchHit {
+    func with(snippet: HTML) -> SearchHit {
         SearchHit(book: book, path: path, title: title, snippet: snippet, wordCount: wordCount, score: score,
                   isTitleMatch: isTitleMatch)
     }

@@ -28,7 +28,7 @@ enum SearchResultsJSON {
     static func render(query: SearchRequest, outcome: SearchOutcome) -> Response {
         let results = outcome.hits.map {
             Result(book: $0.book.name, bookTitle: $0.book.title, path: $0.path,
-                   url: URLPath.content(book: $0.book.name, path: $0.path), title: $0.title, snippet: $0.snippet,
+                   url: URLPath.content(book: $0.book.name, path: $0.path), title: $0.title, snippet: $0.snippet.markup,
                    wordCount: $0.wordCount, titleMatch: $0.isTitleMatch)
         }
         return Response.json(JSONText.encode(Body(

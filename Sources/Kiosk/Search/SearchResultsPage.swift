@@ -5,86 +5,75 @@ import HTTPServer
 enum SearchResultsPage {
     static func render(query: SearchRequest, books: [Book], outcome: SearchOutcome, language: String,
                        context: KioskContext) -> Response {
-        let l = context.strings
-        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { l.text(key, language, arguments) }
-        var body = """
-            <p><a href="/">\(t("notfound.home").htmlEscaped)</a></p>
+        let strings = context.strings
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> HTML { strings.html(key, language, arguments) }
+        let hidden: [HTML] = query.names.map { "<input type=\"hidden\" name=\"books.name\" value=\"\($0)\">" }
+            + query.ids.map { "<input type=\"hidden\" name=\"books.id\" value=\"\($0)\">" }
+        var body: HTML = """
+            <p><a href="/">\(t("notfound.home"))</a></p>
             <form method="GET" action="/search">
-            \(query.names.map { "<input type=\"hidden\" name=\"books.name\" value=\"\($0.htmlEscaped)\">" }.joined())\
-            \(query.ids.map { "<input type=\"hidden\" name=\"books.id\" value=\"\($0.htmlEscaped)\">" }.joined())
-            <input type="search" name="pattern" value="\(query.pattern.htmlEscaped)" aria-label="\(t("search.button").htmlEscaped)">
-            <button type="submit">\(t("search.button").htmlEscaped)</button>
+            \(hidden)
+            <input type="search" name="pattern" value="\(query.pattern)" aria-label="\(t("search.button"))">
+            <button type="submit">\(t("search.button"))</button>
             </form>
 
             """
         for book in outcome.booksWithoutIndex {
-            body += "<p class=\"notice\">\(t("search.noindex", ["book": .text(book.title)]).htmlEscaped)</p>\n"
+            body += "<p class=\"notice\">\(t("search.noindex", ["book": .text(book.title)]))</p>\n"
         }
-        if outcome.timedOut {
-            body += "<p class=\"notice\">\(t("search.partial").htmlEscaped)</p>\n"
-        }
-        if outcome.busy {
-            body += "<p class=\"notice\">\(t("search.busy").htmlEscaped)</p>\n"
-        }
+        if outcome.timedOut { body += "<p class=\"notice\">\(t("search.partial"))</p>\n" }
+        if outcome.busy { body += "<p class=\"notice\">\(t("search.busy"))</p>\n" }
         let pattern = query.pattern
         if pattern.trimmingCharacters(in: .whitespaces).isEmpty {
-            body += "<p>\(t("search.empty").htmlEscaped)</p>\n"
+            body += "<p>\(t("search.empty"))</p>\n"
         } else if outcome.hits.isEmpty {
-            body += "<h1>\(t("search.none", ["query": .text(pattern)]).htmlEscaped)</h1>\n"
+            body += "<h1>\(t("search.none", ["query": .text(pattern)]))</h1>\n"
         } else {
-            let first = query.start + 1
-            let last = query.start + outcome.hits.count
-            let header = t("search.count", ["first": .number(first), "last": .number(last),
+            let header = t("search.count", ["first": .number(query.start + 1), "last": .number(query.start + outcome.hits.count),
                                             "count": .number(outcome.total), "query": .text(pattern)])
-            body += "<h1 class=\"header\">\(header.htmlEscaped)</h1>\n<ul class=\"results\">\n"
-            for hit in outcome.hits {
-                let link = URLPath.content(book: hit.book.name, path: hit.path)
-                body += "<li><a href=\"\(link.htmlEscaped)\">\(hit.title.htmlEscaped)</a>"
-                if !hit.snippet.isEmpty { body += "<cite>\(hit.snippet)</cite>" }
-                body += "<div class=\"book-title\">\(t("search.from", ["book": .text(hit.book.title)]).htmlEscaped)</div>"
-                if hit.wordCount > 0 {
-                    body += "<div class=\"informations\">\(t("search.words", ["count": .number(hit.wordCount)]).htmlEscaped)</div>"
-                }
-                body += "</li>\n"
+            let items: [HTML] = outcome.hits.map { hit in
+                let snippet: HTML = hit.snippet.isEmpty ? .empty : "<cite>\(hit.snippet)</cite>"
+                let words: HTML = hit.wordCount > 0
+                    ? "<div class=\"informations\">\(t("search.words", ["count": .number(hit.wordCount)]))</div>" : .empty
+                return """
+                    <li><a href="\(URLPath.content(book: hit.book.name, path: hit.path))">\(hit.title)</a>\(snippet)\
+                    <div class="book-title">\(t("search.from", ["book": .text(hit.book.title)]))</div>\(words)</li>\n
+                    """
             }
-            body += "</ul>\n" + pager(query: query, total: outcome.total, language: language, context: context)
+            body += "<h1 class=\"header\">\(header)</h1>\n<ul class=\"results\">\n\(items)</ul>\n"
+            body += pager(query: query, total: outcome.total, language: language, strings: strings)
         }
-        let title = t("search.title", ["query": .text(pattern)])
-        var response = Response.page(VisitorPage.render(title: title, language: language, body: HTML(trusted: body + style)),
-                                     language: language)
-        response.headers.set("Content-Language", language)
-        return response
+        let title = strings.text("search.title", language, ["query": .text(pattern)])
+        return Response.page(VisitorPage.render(title: title, language: language, body: body, style: style), language: language)
     }
 
     /// "Previous", numbered pages around the current one, "Next".
-    static func pager(query: SearchRequest, total: Int, language: String, context: KioskContext) -> String {
+    static func pager(query: SearchRequest, total: Int, language: String, strings: StringCatalog) -> HTML {
         let size = max(query.pageLength, 1)
         let pages = (total + size - 1) / size
-        guard pages > 1 else { return "" }
+        guard pages > 1 else { return .empty }
         let current = query.start / size
-        var links: [String] = []
+        var links: [HTML] = []
         if current > 0 {
-            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size + 1).htmlEscaped)\">\(context.strings.text("search.previous", language).htmlEscaped)</a>")
+            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size + 1))\">\(strings.html("search.previous", language))</a>")
         }
         for page in max(0, current - 4)...min(pages - 1, current + 4) {
-            if page == current {
-                links.append("<span class=\"selected\">\(page + 1)</span>")
-            } else {
-                links.append("<a href=\"\(query.link(start: page * size + 1).htmlEscaped)\">\(page + 1)</a>")
-            }
+            links.append(page == current
+                ? "<span class=\"selected\">\(page + 1)</span>"
+                : "<a href=\"\(query.link(start: page * size + 1))\">\(page + 1)</a>")
         }
         if current < pages - 1 {
-            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size + 1).htmlEscaped)\">\(context.strings.text("search.next", language).htmlEscaped)</a>")
+            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size + 1))\">\(strings.html("search.next", language))</a>")
         }
-        return "<nav class=\"footer\">" + links.joined(separator: " ") + "</nav>\n"
+        return "<nav class=\"footer\">\(links.joined(separator: " "))</nav>\n"
     }
 
-    static let style = """
-        <style>ul.results{list-style:none;padding:0}ul.results li{margin:.9rem 0}\
+    static let style: HTML = """
+        ul.results{list-style:none;padding:0}ul.results li{margin:.9rem 0}\
         ul.results a{font-size:1.1rem}cite{display:block;font-style:normal;word-wrap:break-word}\
         .book-title{color:#662200;font-size:.9rem}.informations{color:#388222;font-size:.9rem}\
         .notice{background:#fef6e7;border:1px solid #fc3;padding:.5rem}\
         nav.footer a,nav.footer span{display:inline-block;padding:.3rem .6rem}.selected{font-weight:bold}\
-        input[type=search]{width:60%;font-size:1rem;padding:.3rem}</style>
+        input[type=search]{width:60%;font-size:1rem;padding:.3rem}
         """
 }

@@ -1,17 +1,18 @@
 import HTTPServer
 
-/// `format=xml`: kiwix-serve 3.3.0's RSS 2.0 + OpenSearch results.
+/// `format=xml`: kiwix-serve 3.3.0's RSS 2.0 + OpenSearch results (XML escapes as HTML does;
+/// the snippet's markup is sent as escaped text, as kiwix-serve does).
 enum SearchResultsXML {
     static func render(query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {
-        let pattern = query.pattern.htmlEscaped
-        var xml = """
+        let pattern = query.pattern
+        var xml: HTML = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"
                  xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"
                  xmlns:atom="http://www.w3.org/2005/Atom">
               <channel>
                 <title>Search: \(pattern)</title>
-                <link>\(query.link(start: query.start + 1, format: .xml).htmlEscaped)</link>
+                <link>\(query.link(start: query.start + 1, format: .xml))</link>
                 <description>Search result for \(pattern)</description>
                 <opensearch:totalResults>\(outcome.total)</opensearch:totalResults>
                 <opensearch:startIndex>\(query.start + 1)</opensearch:startIndex>
@@ -23,16 +24,16 @@ enum SearchResultsXML {
         for hit in outcome.hits {
             xml += """
                     <item>
-                      <title>\(hit.title.htmlEscaped)</title>
-                      <link>\(URLPath.content(book: hit.book.name, path: hit.path).htmlEscaped)</link>
-                      <description>\(hit.snippet.htmlEscaped)</description>
-                      <book><title>\(hit.book.title.htmlEscaped)</title></book>
+                      <title>\(hit.title)</title>
+                      <link>\(URLPath.content(book: hit.book.name, path: hit.path))</link>
+                      <description>\(hit.snippet.markup)</description>
+                      <book><title>\(hit.book.title)</title></book>
                       <wordCount>\(hit.wordCount)</wordCount>
                     </item>
 
                 """
         }
         xml += "  </channel>\n</rss>\n"
-        return Response.text(xml, contentType: "application/rss+xml; charset=utf-8")
+        return Response.text(xml.markup, contentType: "application/rss+xml; charset=utf-8")
     }
 }

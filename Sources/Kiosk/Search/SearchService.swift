@@ -24,7 +24,7 @@ public final class SearchService: Sendable {
     private let states = Mutex<[ObjectIdentifier: BookSearchState]>([:])
     private let cache: LRUCache<SearchResults>
     /// Snippets by book, path and folded query.
-    private let snippets: LRUCache<String>
+    private let snippets: LRUCache<HTML>
     /// Whole searches (one per request), from a bounded queue.
     let workers: WorkerThreads
     /// Per-book Xapian searches of the requests `workers` run.
@@ -85,7 +85,7 @@ public final class SearchService: Sendable {
         for book in books {
             let found = exactTitleHits(folded, pattern: pattern, in: book, indexWait: 0.25)
                 + titleSuggestions(folded, in: book, limit: start + pageLength, wordMatches: false).map {
-                    SearchHit(book: book, path: $0.path, title: $0.title, snippet: "", wordCount: 0, score: 0,
+                    SearchHit(book: book, path: $0.path, title: $0.title, snippet: .empty, wordCount: 0, score: 0,
                               isTitleMatch: true)
                 }
             for hit in found where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
@@ -186,7 +186,7 @@ public final class SearchService: Sendable {
         var paths = Set<String>()
         for entry in entries {
             guard let target = resolve(entry, in: archive), paths.insert(target.path).inserted else { continue }
-            hits.append(SearchHit(book: book, path: target.path, title: target.title, snippet: "", wordCount: 0,
+            hits.append(SearchHit(book: book, path: target.path, title: target.title, snippet: .empty, wordCount: 0,
                                   score: 100, isTitleMatch: true))
             if hits.count == 2 { break }
         }
@@ -196,7 +196,7 @@ public final class SearchService: Sendable {
     /// Title matches by prefix of the folded title (books without a full-text index, timeouts).
     func titlePrefixHits(_ folded: String, in book: Book, limit: Int) -> [SearchHit] {
         titleSuggestions(folded, in: book, limit: limit).map {
-            SearchHit(book: book, path: $0.path, title: $0.title, snippet: "", wordCount: 0, score: 0,
+            SearchHit(book: book, path: $0.path, title: $0.title, snippet: .empty, wordCount: 0, score: 0,
                       isTitleMatch: true)
         }
     }
@@ -248,7 +248,7 @@ public final class SearchService: Sendable {
         for (book, results) in lists {
             total += results.estimatedMatches
             hits += results.results.map {
-                SearchHit(book: book, path: $0.path, title: $0.title, snippet: $0.snippet,
+                SearchHit(book: book, path: $0.path, title: $0.title, snippet: .empty,
                           wordCount: max($0.wordCount, 0), score: $0.score, isTitleMatch: false)
             }
         }

@@ -16,8 +16,8 @@ enum Snippet {
     static let paragraphLimit = 16
 
     /// An HTML snippet (escaped text, matched words in `<b>`) of `html` for the folded query
-    /// words `terms`; the article's opening words when no paragraph has them; "" without text.
-    static func make(html: String, terms: [String]) -> String {
+    /// words `terms`; the article's opening words when no paragraph has them; empty without text.
+    static func make(html: String, terms: [String]) -> HTML {
         let paragraphs = ArticleExtract.paragraphs(html: html, limit: paragraphLimit)
         var best: (words: [Substring], folded: [String], first: Int, score: Int)? = nil
         for paragraph in paragraphs {
@@ -40,7 +40,7 @@ enum Snippet {
             return render(best.words, folded: best.folded, from: start, terms: terms)
         }
         guard let opening = paragraphs.first(where: { $0.count >= ArticleExtract.minimumLength }) ?? paragraphs.first
-        else { return "" }
+        else { return .empty }
         let words = opening.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         return render(words, folded: nil, from: 0, terms: [])
     }
@@ -53,16 +53,16 @@ enum Snippet {
     }
 
     /// `windowWords` words from `start`, escaped, matched words bold, "…" where text was cut.
-    private static func render(_ words: [Substring], folded: [String]?, from start: Int, terms: [String]) -> String {
+    private static func render(_ words: [Substring], folded: [String]?, from start: Int, terms: [String]) -> HTML {
         let end = min(words.count, start + windowWords)
-        var out = start > 0 ? "… " : ""
+        var out: HTML = start > 0 ? "… " : .empty
         for index in start..<end {
             if index > start { out += " " }
             let word = String(words[index])
             if let folded, matchingTerm(folded[index], terms) != nil {
-                out += "<b>" + word.htmlEscaped + "</b>"
+                out += "<b>\(word)</b>"
             } else {
-                out += word.htmlEscaped
+                out += "\(word)"
             }
         }
         if end < words.count { out += " …" }

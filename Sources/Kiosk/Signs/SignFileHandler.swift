@@ -5,20 +5,18 @@ import HTTPServer
 struct SignFileHandler: Sendable {
     let context: KioskContext
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
-        guard segments.count == 1, let name = segments.first, let dot = name.lastIndex(of: ".") else {
-            return ErrorPages.notFound(request: request, context: context)
-        }
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
+        guard segments.count == 1, let name = segments.first, let dot = name.lastIndex(of: ".") else { throw .notFound }
         let id = String(name[..<dot])
         guard let format = SignOutputFormat(rawValue: name[name.index(after: dot)...].lowercased()), Sign.isValidID(id) else {
-            return Response.text("Bad request: a sign file is /signs/<ID>.pdf, .svg or .png.\n", status: 400)
+            throw KioskError(status: 400, key: "badrequest", message: "badrequest.signfile")
         }
         guard let paper = PaperFormat(name: request.query["paper"] ?? "A6") else {
-            return Response.text("Bad request: paper is A4, A5, A6 or sticker-sheet.\n", status: 400)
+            throw .invalidParameter("paper", expects: "badrequest.choice", ["choices": .text("A4, A5, A6, sticker-sheet")])
         }
         let dpiText = request.query["dpi"] ?? "150"
         guard let dpi = Int(dpiText), (72...300).contains(dpi) else {
-            return Response.text("Bad request: dpi is a whole number from 72 to 300.\n", status: 400)
+            throw .invalidParameter("dpi", expects: "badrequest.range", ["min": .number(72), "max": .number(300)])
         }
         let desk = context.signs
         let catalog = desk.catalog
@@ -40,22 +38,12 @@ struct SignFileHandler: Sendable {
             }
         } catch {
             context.log.error("sign \(sign.id): \(error.message)")
-            return Response.text("This sign can't be made: \(error.message)\n", status: 404)
+            throw KioskError(status: 404, key: "error.signfile", arguments: ["id": .text(sign.id), "reason": .text(error.message)])
         }
         var response = Response(status: 200, headers: ["Content-Type": format.mimeType], body: .bytes(bytes))
-        response.headers.set("ETag", "\"sign-\(Self.hash(key + "|\(bytes.count)"))\"")
+        response.headers.set("ETag", "\"sign-\(FNV1a.hex((key + "|\(bytes.count)").utf8))\"")
         response.headers.set("Cache-Control", "no-cache")
         response.headers.set("Content-Disposition", "inline; filename=\"sign-\(sign.id)-\(paper.rawValue).\(format.rawValue)\"")
         return response
-    }
-
-    /// FNV-1a, 64 bits, in hex: a short, stable tag for the ETag.
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return String(value, radix: 16)
     }
 }

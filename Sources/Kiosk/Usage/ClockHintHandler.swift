@@ -8,14 +8,12 @@ import HTTPServer
 struct ClockHintHandler: Sendable {
     let context: KioskContext
 
-    func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
-        guard segments.first == "clock", segments.count == 1 else {
-            return Response.text("Not found.\n", status: 404)
-        }
+    func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
+        guard segments.first == "clock", segments.count == 1 else { throw .notFound }
         let form = QueryParameters.parse(String(decoding: request.body.prefix(256), as: UTF8.self))
         guard let text = request.query["t"] ?? form["t"], let milliseconds = Double(text),
               milliseconds.isFinite, milliseconds > 0, milliseconds < 4.1e12 else {
-            return Response.text("Expected t=<milliseconds since 1970>.\n", status: 400)
+            throw KioskError(status: 400, key: "badrequest", message: "badrequest.clock")
         }
         context.usage.recordClientClock(phoneTime: milliseconds / 1000, clientAddress: request.remoteAddress,
                                         userAgent: request.headers["User-Agent"])
