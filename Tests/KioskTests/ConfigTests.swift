@@ -14,13 +14,13 @@ struct ConfigTests {
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         #expect(loaded.settings.name == "Médiathèque de démonstration")
         #expect(loaded.settings.canonicalHost == "wikikiosk.lan")
-        #expect(loaded.settings.languages == ["fr", "en"])
+        #expect(loaded.settings.languages == ["fr", "en", "es", "de", "uk", "ar"])
         #expect(loaded.settings.portalTimeout == 3600)
         #expect(loaded.settings.hotspot.ssid == "Wikipedia sans Internet")
         #expect(loaded.settings.featured.count == 3)
         #expect(loaded.settings.featured.first?.book == "wikikiosk-demo")
         #expect(loaded.settings.featured.first?.path == "fr/Comment_chercher")
-        #expect(loaded.strings.tables.keys.sorted() == ["en", "fr"])
+        #expect(loaded.strings.tables.keys.sorted() == ["ar", "de", "en", "es", "fr", "uk"])
         #expect(loaded.source.hasSuffix("wikikiosk.conf"))
     }
 

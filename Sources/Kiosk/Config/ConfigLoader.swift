@@ -92,14 +92,15 @@ public struct ConfigLoader: Sendable {
     }
 
     /// The built-in catalog with the files' texts on top: visitors are offered the configured
-    /// languages, the first with texts is the fallback; every table stays available to the
-    /// staff area and printed signs.
+    /// languages; a text missing in one comes from the first configured language that is built
+    /// in (complete), so a partial `br.ini` before `fr` falls back to French; every table stays
+    /// available to the staff area and printed signs.
     static func strings(languages: [String], files: [String: [String: String]]) -> StringCatalog {
         var tables = BuiltInCatalog.tables
         for (language, table) in files {
             tables[language, default: [:]].merge(table) { _, file in file }
         }
-        let fallback = languages.first { tables[$0] != nil } ?? "fr"
+        let fallback = languages.first { BuiltInCatalog.tables[$0] != nil } ?? "fr"
         return StringCatalog(tables: tables, fallback: fallback, offered: languages)
     }
 

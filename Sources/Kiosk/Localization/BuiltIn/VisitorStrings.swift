@@ -5,6 +5,6 @@
 public enum VisitorStrings {
     /// Language code → key → text.
     public static let tables: [String: [String: String]] = [
-        "fr": french, "en": english,
+        "fr": french, "en": english, "es": spanish, "de": german, "uk": ukrainian, "ar": arabic,
     ]
 }
