@@ -40,7 +40,7 @@ struct LandingPageTests {
         #expect(!html.contains("Absent") && !html.contains("Autre livre"))
         // Books with illustration, description, count, open and random links.
         #expect(html.contains("<img src=\"/catalog/v2/illustration/ville_de_test?size=48\" width=\"48\" height=\"48\" alt=\"\">"))
-        #expect(html.contains("<a href=\"/content/ville_de_test/\" lang=\"fr\">Ville de test</a>"))
+        #expect(html.contains("<a href=\"/content/ville_de_test/\" lang=\"fr\" dir=\"auto\">Ville de test</a>"))
         #expect(html.contains("Un livre de test"))
         #expect(html.contains("3 articles"))
         #expect(html.contains("href=\"/random?content=ville_de_test\""))

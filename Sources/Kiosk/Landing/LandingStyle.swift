@@ -17,8 +17,8 @@ enum LandingStyle {
         a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #2a4b8d;outline-offset:2px}
         .top a:focus-visible{outline-color:#ffd34d}
         .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
-        .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem;z-index:2}
-        .skip:focus{left:.5rem}
+        .skip{position:absolute;left:.5rem;top:-4rem;background:#fff;padding:.5rem;z-index:2}
+        .skip:focus{top:.5rem}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .top{background:#1f3864;color:#fff;padding:.6rem 0 2.4rem}
         .bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
@@ -26,8 +26,8 @@ enum LandingStyle {
         .brand svg{flex:none}
         .name{display:block;font-weight:700;font-size:1.2rem;line-height:1.25}
         .place{display:block;color:#e3eaf7;font-size:.9rem}
-        .langs{order:-1;width:100%;display:flex;gap:.4rem;justify-content:flex-end;font-size:.85rem}
-        .langs a,.langs span{color:#fff;padding:.3rem .7rem;border-radius:1rem;border:1px solid #8ea4cc;text-decoration:none;min-width:2.75rem;text-align:center}
+        .langs{order:-1;width:100%;display:flex;flex-wrap:wrap;gap:.4rem;justify-content:flex-end;font-size:.85rem}
+        .langs a,.langs span{color:#fff;padding:.3rem .7rem;border-radius:1rem;border:1px solid #8ea4cc;text-decoration:none;min-width:2.75rem;text-align:center;white-space:nowrap}
         .langs span{background:#fff;color:#1f3864;font-weight:600}
         main{margin-top:-1.9rem}
         .card{background:#fff;border-radius:.9rem;box-shadow:0 1px 3px rgba(0,0,0,.15);padding:1.1rem;margin:0 0 1.1rem}
@@ -69,6 +69,9 @@ enum LandingStyle {
         summary{cursor:pointer;font-weight:600;padding:.85rem 1rem;min-height:2.75rem}
         details>div{padding:0 1rem .9rem}
         details ol{margin:0;padding-left:1.3rem}
+        [dir=rtl] details ol{padding-left:0;padding-right:1.3rem}
+        [dir=rtl] .portal,[dir=rtl] .done{border-left:0;border-right-width:6px;border-right-style:solid}
+        [dir=rtl] .portal{border-right-color:#b27800}[dir=rtl] .done{border-right-color:#1d6b3a}
         details li{margin:.3rem 0}
         footer{color:#54595d;font-size:.9rem;padding:1rem 1rem 2rem;text-align:center}
         footer p{margin:.2rem 0}

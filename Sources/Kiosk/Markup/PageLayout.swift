@@ -42,7 +42,7 @@ public struct PageLayout: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             \(head)<title>\(title)</title>
             <style>\(Self.base)\(style)</style>
-            \(link)            </head>
+            \(link)</head>
             <body>
             \(body)
             \(scriptTag)</body>
