@@ -100,8 +100,8 @@ struct CatalogHandler: Sendable {
         return true
     }
 
-    private func xml(_ text: String, type: String) -> Response {
-        var response = Response.text(text, contentType: type)
+    private func xml(_ document: HTML, type: String) -> Response {
+        var response = Response.text(document.markup, contentType: type)
         response.headers.set("Cache-Control", "no-cache")
         response.headers.set("Access-Control-Allow-Origin", "*")
         return response

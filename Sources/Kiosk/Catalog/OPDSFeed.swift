@@ -5,8 +5,8 @@ enum OPDSFeed {
     static let entryType = "application/atom+xml;type=entry;profile=opds-catalog"
     static let searchDescriptionType = "application/opensearchdescription+xml"
 
-    static func root(id: String, updated: String) -> String {
-        func section(_ title: String, _ href: String, _ type: String, _ subID: String, _ text: String) -> String {
+    static func root(id: String, updated: String) -> HTML {
+        func section(_ title: String, _ href: String, _ type: String, _ subID: String, _ text: String) -> HTML {
             """
               <entry>
                 <title>\(title)</title>
@@ -41,8 +41,8 @@ enum OPDSFeed {
     }
 
     static func entries(id: String, selfHref: String, title: String, updated: String, total: Int, start: Int,
-                        books: [CatalogBook]) -> String {
-        var xml = acquisitionHeader(id: id, selfHref: selfHref, title: title, updated: updated, total: total,
+                        books: [CatalogBook]) -> HTML {
+        var xml: HTML = acquisitionHeader(id: id, selfHref: selfHref, title: title, updated: updated, total: total,
                                     start: start, count: books.count)
         for book in books { xml += entry(book, standalone: false) }
         return xml + "</feed>\n"
@@ -50,7 +50,7 @@ enum OPDSFeed {
 
     /// The start of an acquisition feed (entries, partial entries), up to its first entry.
     static func acquisitionHeader(id: String, selfHref: String, title: String, updated: String, total: Int,
-                                  start: Int, count: Int) -> String {
+                                  start: Int, count: Int) -> HTML {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom"
@@ -58,10 +58,10 @@ enum OPDSFeed {
               xmlns:opds="https://specs.opds.io/opds-1.2"
               xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
           <id>\(id)</id>
-          <link rel="self" href="\(selfHref.htmlEscaped)" type="\(acquisitionType)"/>
+          <link rel="self" href="\(selfHref)" type="\(acquisitionType)"/>
           <link rel="start" href="/catalog/v2/root.xml" type="\(navigationType)"/>
           <link rel="up" href="/catalog/v2/root.xml" type="\(navigationType)"/>
-          <title>\(title.htmlEscaped)</title>
+          <title>\(title)</title>
           <updated>\(updated)</updated>
           <totalResults>\(total)</totalResults>
           <startIndex>\(start)</startIndex>
@@ -71,36 +71,36 @@ enum OPDSFeed {
     }
 
     /// One book. `standalone`: a whole Atom entry document (with its XML declaration and namespaces).
-    static func entry(_ c: CatalogBook, standalone: Bool) -> String {
+    static func entry(_ c: CatalogBook, standalone: Bool) -> HTML {
         let book = c.book
-        let icon = book.illustrationSizes.contains(48) || !book.illustrationSizes.isEmpty
+        let icon: HTML = book.illustrationSizes.contains(48) || !book.illustrationSizes.isEmpty
             ? """
                   <link rel="http://opds-spec.org/image/thumbnail"
-                        href="/catalog/v2/illustration/\(URLPath.encodeSegment(book.name).htmlEscaped)/?size=48"
+                        href="/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))/?size=48"
                         type="image/png;width=48;height=48;scale=1"/>
 
-              """ : ""
-        let open = standalone
+              """ : .empty
+        let open: HTML = standalone
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/terms/\" xmlns:opds=\"https://specs.opds.io/opds-1.2\">\n"
             : "  <entry>\n"
         return open + """
                 <id>urn:uuid:\(c.dashedID)</id>
-                <title>\(book.title.htmlEscaped)</title>
+                <title>\(book.title)</title>
                 <updated>\(c.updated)</updated>
-                <summary>\(book.description.htmlEscaped)</summary>
-                <language>\(book.language.htmlEscaped)</language>
-                <name>\(c.name.htmlEscaped)</name>
-                <flavour>\(c.flavour.htmlEscaped)</flavour>
-                <category>\(c.category.htmlEscaped)</category>
-                <tags>\(c.tags.htmlEscaped)</tags>
+                <summary>\(book.description)</summary>
+                <language>\(book.language)</language>
+                <name>\(c.name)</name>
+                <flavour>\(c.flavour)</flavour>
+                <category>\(c.category)</category>
+                <tags>\(c.tags)</tags>
                 <articleCount>\(book.articleCount)</articleCount>
                 <mediaCount>\(book.mediaCount)</mediaCount>
-            \(icon)    <link type="text/html" href="\(URLPath.content(book: book.name, path: "").htmlEscaped)"/>
+            \(icon)    <link type="text/html" href="\(URLPath.content(book: book.name, path: ""))"/>
                 <author>
-                  <name>\(c.creator.htmlEscaped)</name>
+                  <name>\(c.creator)</name>
                 </author>
                 <publisher>
-                  <name>\(c.publisher.htmlEscaped)</name>
+                  <name>\(c.publisher)</name>
                 </publisher>
                 <dc:issued>\(c.updated)</dc:issued>
               </entry>
@@ -108,7 +108,7 @@ enum OPDSFeed {
             """
     }
 
-    static let searchDescription = """
+    static let searchDescription: HTML = """
         <?xml version="1.0" encoding="UTF-8"?>
         <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
           <ShortName>Zim catalog search</ShortName>

@@ -73,8 +73,8 @@ public enum DemoBook {
             <!DOCTYPE html>
             <html lang="\(page.language)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(page.title.htmlEscaped)</title><link rel="stylesheet" href="../style.css"></head>
-            <body><main>\(other)<h1>\(page.title.htmlEscaped)</h1>
+            <title>\(HTML.escape(page.title))</title><link rel="stylesheet" href="../style.css"></head>
+            <body><main>\(other)<h1>\(HTML.escape(page.title))</h1>
             \(page.body)
             </main></body></html>
             """

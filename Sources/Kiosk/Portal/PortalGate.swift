@@ -62,10 +62,9 @@ struct PortalGate: Sendable {
 
     /// A 302 that no cache keeps, with a link for clients that show the body.
     static func redirect(to url: String) -> Response {
-        let escaped = url.htmlEscaped
-        var response = Response.html(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>WikiKiosk</title></head>"
-                + "<body><a href=\"\(escaped)\">\(escaped)</a></body></html>", status: 302)
+        let page: HTML = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>WikiKiosk</title></head>"
+            + "<body><a href=\"\(url)\">\(url)</a></body></html>"
+        var response = Response.html(page.markup, status: 302)
         response.headers.set("Location", url)
         response.headers.set("Cache-Control", "no-store")
         return response
