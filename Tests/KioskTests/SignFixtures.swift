@@ -52,12 +52,12 @@ enum SignFixtures {
     /// the lead paragraph with references, then a second paragraph.
     static func html(_ article: Article) -> String {
         """
-        <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>\(article.title.htmlEscaped)</title>
+        <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>\(HTML.escape(article.title))</title>
         <style>p { color: red }</style><script>var p = "<p>no</p>";</script></head><body>
-        <h1>\(article.title.htmlEscaped)</h1>
+        <h1>\(HTML.escape(article.title))</h1>
         <table class="infobox"><tr><td><p>Infobox : ne doit pas apparaître sur le panneau, jamais, nulle part.</p></td></tr></table>
         <p><span>Coordonnées : 45° 46′ N</span></p>
-        <p>\(article.paragraph.htmlEscaped.replacingOccurrences(of: "[1]", with: "<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup>").replacingOccurrences(of: "[2]", with: "<sup class=\"reference\">[2]</sup>"))</p>
+        <p>\(HTML.escape(article.paragraph).replacingOccurrences(of: "[1]", with: "<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup>").replacingOccurrences(of: "[2]", with: "<sup class=\"reference\">[2]</sup>"))</p>
         <p>Second paragraphe, qui ne doit pas être imprimé.</p></body></html>
         """
     }

@@ -21,11 +21,11 @@ struct AdminDashboard {
         let today = log.today()
         let period = Self.period(endingOn: today.day)
         let report = try? Self.report(log, period)
-        var body = "<h2>\(t["admin.dash.today"])\(today.day.map { " <small>(\($0))</small>" } ?? "")</h2>\n"
+        let day: HTML = today.day.map { " <small>(\($0))</small>" } ?? .empty
+        var body: HTML = "<h2>\(t["admin.dash.today"])\(day)</h2>\n"
         body += "<div class=\"grid\" id=\"today\">"
         for (key, value) in Self.todayCards(today) {
-            body += "<div class=\"num\"><b data-k=\"\(key)\">\(AdminFormat.number(value, t.language))</b>"
-                + "<span>\(t["admin.dash.\(key)"])</span></div>"
+            body += "<div class=\"num\"><b data-k=\"\(key)\">\(t.number(value))</b><span>\(t["admin.dash.\(key)"])</span></div>"
         }
         body += "</div>\n"
         if today.day == nil { body += AdminPage.notice(t["admin.dash.undated"], kind: "info") }
@@ -36,7 +36,7 @@ struct AdminDashboard {
             body += AdminPage.notice(t["admin.dash.noreport"], kind: "info")
         }
         body += reportForm(period, t)
-        let html = page.render(title: t.plain("admin.nav.dashboard"), active: "/admin", body: body, script: Self.script)
+        let html = page.render(title: t.plain("admin.nav.dashboard"), active: "/admin", body: body, script: HTML(trusted: Self.script))
         return AdminResponse.html(html, nonce: page.nonce)
     }
 
@@ -45,44 +45,46 @@ struct AdminDashboard {
          ("zeroResultSearches", today.zeroResultSearches), ("signScans", today.signScans), ("portalJoins", today.portalJoins)]
     }
 
-    private func last30(_ report: UsageReport, _ period: (from: String, to: String), _ t: AdminText) -> String {
+    private func last30(_ report: UsageReport, _ period: (from: String, to: String), _ t: AdminText) -> HTML {
         let totals = report.totals
-        var html = "<div class=\"grid\">"
+        var html: HTML = "<div class=\"grid\">"
         for (key, value) in [("people", totals.peopleReached), ("articleViews", totals.pagesRead),
                              ("signScans", totals.signScans), ("zeroResultSearches", totals.zeroResultSearches)] {
-            html += "<div class=\"num\"><b>\(AdminFormat.number(value, t.language))</b><span>\(t["admin.dash.\(key)"])</span></div>"
+            html += "<div class=\"num\"><b>\(t.number(value))</b><span>\(t["admin.dash.\(key)"])</span></div>"
         }
         html += "</div>\n<div class=\"card chart\"><p class=\"hint\">\(t["admin.dash.chartlegend"])</p>"
-            + "<div id=\"chart\">\(Self.chart(report, period))</div></div>\n"
+            + "<div id=\"chart\">\(Self.chart(report, period, name: t.plain("admin.dash.chartlegend")))</div></div>\n"
         let articles = report.topArticles.sorted { $0.views > $1.views }.prefix(10)
         html += "<h2>\(t["admin.dash.toparticles"])</h2>\n"
         html += table(t, headers: ["admin.dash.article", "admin.dash.views"], rows: articles.map { article in
-            let link = URLPath.content(book: article.book, path: article.path).htmlEscaped
+            let link = URLPath.content(book: article.book, path: article.path)
             let title = article.title.isEmpty ? article.path : article.title
-            return ["<a href=\"\(link)\">\(title.htmlEscaped)</a> <small>(\(article.book.htmlEscaped))</small>",
-                    AdminFormat.number(article.views, t.language)]
+            return ["<a href=\"\(link)\">\(title)</a> <small>(\(article.book))</small>", "\(t.number(article.views))"]
         })
         html += "<h2>\(t["admin.dash.signs"])</h2>\n"
         html += table(t, headers: ["admin.dash.sign", "admin.dash.scans"], rows: report.signTotals.prefix(20).map {
-            ["<code>\($0.name.htmlEscaped)</code>", AdminFormat.number($0.count, t.language)]
+            ["<code>\($0.name)</code>", "\(t.number($0.count))"]
         })
-        html += "<h2>\(t["admin.dash.gaps"])</h2>\n<p class=\"hint\">\(t["admin.dash.gapshint", String(report.minimumDevices)])</p>\n"
+        html += "<h2>\(t["admin.dash.gaps"])</h2>\n<p class=\"hint\">\(t["admin.dash.gapshint", ["count": .number(report.minimumDevices)]])</p>\n"
         html += table(t, headers: ["admin.dash.query", "admin.dash.searchcount"], rows: report.contentGaps.prefix(20).map {
-            [$0.query.htmlEscaped, AdminFormat.number($0.searches, t.language)]
+            ["\($0.query)", "\(t.number($0.searches))"]
         })
         return html
     }
 
-    private func table(_ t: AdminText, headers: [String], rows: [[String]]) -> String {
+    /// A table whose columns after the first are numbers (right-aligned).
+    private func table(_ t: AdminText, headers: [String], rows: [[HTML]]) -> HTML {
         guard !rows.isEmpty else { return "<p class=\"hint\">\(t["admin.dash.none"])</p>\n" }
-        let head = headers.enumerated().map { "<th\($0.offset > 0 ? " class=\"n\"" : "")>\(t[$0.element])</th>" }.joined()
-        let body = rows.map { row in
-            "<tr>" + row.enumerated().map { "<td\($0.offset > 0 ? " class=\"n\"" : "")>\($0.element)</td>" }.joined() + "</tr>"
+        func cellClass(_ column: Int) -> HTML { column > 0 ? " class=\"n\"" : .empty }
+        let head: [HTML] = headers.enumerated().map { "<th\(cellClass($0.offset))>\(t[$0.element])</th>" }
+        let body: HTML = rows.map { row -> HTML in
+            let cells: [HTML] = row.enumerated().map { "<td\(cellClass($0.offset))>\($0.element)</td>" }
+            return "<tr>\(cells)</tr>"
         }.joined(separator: "\n")
         return "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table></div>\n"
     }
 
-    private func reportForm(_ period: (from: String, to: String), _ t: AdminText) -> String {
+    private func reportForm(_ period: (from: String, to: String), _ t: AdminText) -> HTML {
         """
         <h2>\(t["admin.report.title"])</h2>
         <form method="get" action="/admin/report" class="card"><div class="row">
@@ -90,7 +92,7 @@ struct AdminDashboard {
         <div><label for="to">\(t["admin.report.to"])</label><input id="to" name="to" type="date" value="\(period.to)" required></div>
         <div><label for="format">\(t["admin.report.format"])</label><select id="format" name="format">\
         <option value="html">\(t["admin.report.html"])</option><option value="csv">\(t["admin.report.csv"])</option></select></div>
-        </div><input type="hidden" name="lang" value="\(t.language.htmlEscaped)">
+        </div><input type="hidden" name="lang" value="\(t.language)">
         <button type="submit" id="download-report">\(t["admin.report.download"])</button></form>
         """
     }
@@ -104,7 +106,8 @@ struct AdminDashboard {
             return AdminResponse.json(today.json)
         case "dashboard":
             let period = Self.period(endingOn: today.day)
-            let chart = (try? Self.report(log, period)).map { Self.chart($0, period) } ?? ""
+            let name = area.text(for: request, session: nil).plain("admin.dash.chartlegend")
+            let chart = (try? Self.report(log, period)).map { Self.chart($0, period, name: name).markup } ?? ""
             let encoded = String(decoding: JSONText.encode(chart), as: UTF8.self)
             return AdminResponse.json("{\"today\": \(today.json), \"chart\": \(encoded)}")
         default:
@@ -128,7 +131,6 @@ struct AdminDashboard {
         guard let report = try? builder.build() else {
             return AdminResponse.text("500 Internal Server Error: the report could not be made (see the log).\n", status: 500)
         }
-        let language = page.t.language == "en" ? "en" : "fr"
         let name = "wikikiosk-report-\(from)-\(to)"
         switch request.query["format"] ?? "html" {
         case "csv":
@@ -140,7 +142,7 @@ struct AdminDashboard {
             let text = tables.map { "# \($0.name)\r\n" + $0.csv }.joined(separator: "\r\n")
             return AdminResponse.download(Array(text.utf8), contentType: "text/csv; charset=utf-8", fileName: name + ".csv")
         case "html":
-            return AdminResponse.download(Array(ReportHTML.render(report, language: language).utf8),
+            return AdminResponse.download(Array(ReportHTML.render(report, language: page.t.language, strings: area.strings).utf8),
                                           contentType: "text/html; charset=utf-8", fileName: name + ".html")
         default:
             return AdminResponse.text("400 Bad Request: format is html or csv.\n", status: 400)
@@ -155,12 +157,12 @@ struct AdminDashboard {
     }
 
     /// Pages read (bars) and people (thin bars) per day, every day of the period shown.
-    static func chart(_ report: UsageReport, _ period: (from: String, to: String)) -> String {
+    static func chart(_ report: UsageReport, _ period: (from: String, to: String), name: String) -> HTML {
         let byDay = Dictionary(report.days.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
         let bars = Self.daysList(period).map { day in
             SVGChart.Bar(label: String(day.suffix(5)), value: byDay[day]?.pagesRead ?? 0, secondary: byDay[day]?.people ?? 0)
         }
-        return SVGChart.columns(bars, width: 680, height: 200, labelEvery: 5)
+        return SVGChart.columns(bars, name: name, width: 680, height: 200, labelEvery: 5)
     }
 
     /// The 30 days ending on `day` (today, or the system's today while the date is unknown).

@@ -9,20 +9,20 @@ struct AdminLibraryPage {
     func page(_ page: AdminPage) -> Response {
         let t = page.t
         let library = area.context.library
-        var body = "<h2>\(t["admin.library.books"])</h2>\n"
+        var body: HTML = "<h2>\(t["admin.library.books"])</h2>\n"
         let books = library.books
         if books.isEmpty {
             body += "<p>\(t["admin.library.nobooks"])</p>\n"
         } else {
-            var rows = ""
+            var rows: HTML = .empty
             for book in books {
-                let index = book.hasFullTextIndex
+                let index: HTML = book.hasFullTextIndex
                     ? "<span class=\"yes\">\(t["admin.yes"])</span>" : "<span class=\"no\">\(t["admin.no"])</span>"
-                rows += "<tr><td><a href=\"\(URLPath.content(book: book.name, path: "").htmlEscaped)\">\(book.title.htmlEscaped)</a>"
-                    + "<br><code>\(book.name.htmlEscaped)</code></td>"
+                rows += "<tr><td><a href=\"\(URLPath.content(book: book.name, path: ""))\">\(book.title)</a>"
+                    + "<br><code>\(book.name)</code></td>"
                     + "<td class=\"n\">\(Self.size(book.fileSize, t.language))</td>"
-                    + "<td class=\"n\">\(AdminFormat.number(Int(book.articleCount), t.language))</td>"
-                    + "<td>\(book.date.htmlEscaped)</td><td>\(book.language.htmlEscaped)</td><td>\(index)</td></tr>\n"
+                    + "<td class=\"n\">\(t.number(Int(book.articleCount)))</td>"
+                    + "<td>\(book.date)</td><td>\(book.language)</td><td>\(index)</td></tr>\n"
             }
             body += """
                 <div class="scroll"><table><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
@@ -38,7 +38,7 @@ struct AdminLibraryPage {
         } else {
             body += "<div class=\"scroll\"><table><thead><tr><th>\(t["admin.library.file"])</th><th>\(t["admin.library.reason"])</th></tr></thead><tbody>\n"
             for failure in failures {
-                body += "<tr><td><code>\(failure.path.htmlEscaped)</code></td><td>\(failure.reason.htmlEscaped)</td></tr>\n"
+                body += "<tr><td><code>\(failure.path)</code></td><td>\(failure.reason)</td></tr>\n"
             }
             body += "</tbody></table></div>\n<p class=\"hint\">\(t["admin.library.failurehint"])</p>\n"
         }
@@ -46,7 +46,7 @@ struct AdminLibraryPage {
         for (key, folder) in folders() {
             let free = Self.freeSpace(folder)
             body += "<div class=\"num\"><b>\(free.map { Self.size($0, t.language) } ?? "?")</b>"
-                + "<span>\(t[key])<br><code>\(folder.htmlEscaped)</code></span></div>\n"
+                + "<span>\(t[key])<br><code>\(folder)</code></span></div>\n"
         }
         body += "</div>\n"
         return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
@@ -83,20 +83,5 @@ struct AdminLibraryPage {
         var text = unit == 0 ? String(bytes) : String(format: value < 10 ? "%.1f" : "%.0f", value)
         if french { text = text.replacingOccurrences(of: ".", with: ",") }
         return text + "\u{00A0}" + units[unit]
-    }
-}
-
-/// Number formatting shared by the staff pages.
-enum AdminFormat {
-    /// 1234567 → "1 234 567" (French) or "1,234,567".
-    static func number(_ value: Int, _ language: String) -> String {
-        let digits = Array(String(abs(value)))
-        let separator = language == "fr" ? "\u{202F}" : ","
-        var out = value < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
-            out.append(digit)
-        }
-        return out
     }
 }

@@ -58,7 +58,7 @@ struct AdminLogin {
     private static let verifying = Mutex(())
 
     private func tooMany(_ page: AdminPage, wait: Int) -> Response {
-        let body = AdminPage.notice(page.t["admin.login.toomany", String(wait)], kind: "error")
+        let body = AdminPage.notice(page.t["admin.login.toomany", ["count": .number(wait)]], kind: "error")
             + "<p><a href=\"/admin/login\">\(page.t["admin.login.again"])</a></p>"
         var response = AdminResponse.html(page.render(title: page.t.plain("admin.login.title"), active: nil, body: body),
                                           status: 429, nonce: page.nonce)
@@ -66,9 +66,9 @@ struct AdminLogin {
         return response
     }
 
-    private func form(_ page: AdminPage, message: String?, status: Int) -> Response {
+    private func form(_ page: AdminPage, message: HTML?, status: Int) -> Response {
         let t = page.t
-        let body = (message.map { AdminPage.notice($0, kind: "error") } ?? "") + """
+        let body: HTML = (message.map { AdminPage.notice($0, kind: "error") } ?? .empty) + """
             <form method="post" action="/admin/login" class="card">
             <label for="password">\(t["admin.login.password"])</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
@@ -80,12 +80,12 @@ struct AdminLogin {
                                   status: status, nonce: page.nonce)
     }
 
-    private func noPassword(_ page: AdminPage) -> String {
+    private func noPassword(_ page: AdminPage) -> HTML {
         let t = page.t
         let config = area.options.configFile.map { " --config \(($0 as NSString).deletingLastPathComponent)" } ?? ""
         return AdminPage.notice(t["admin.setup.closed"], kind: "info") + """
             <div class="card"><p>\(t["admin.setup.how"])</p>
-            <p><code>sudo wikikiosk admin set-password\(config.htmlEscaped)</code></p>
+            <p><code>sudo wikikiosk admin set-password\(config)</code></p>
             <p class="hint">\(t["admin.setup.after"])</p></div>
             """
     }

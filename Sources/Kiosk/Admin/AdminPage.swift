@@ -14,59 +14,48 @@ struct AdminPage {
     ]
 
     /// The hidden field every form of the session carries.
-    var csrfField: String {
-        guard let session else { return "" }
+    var csrfField: HTML {
+        guard let session else { return .empty }
         return "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrf)\">"
     }
 
-    /// A whole page: `title`, the navigation (`active` highlighted), `body`, optional `script`.
-    func render(title: String, active: String?, body: String, script: String = "") -> String {
-        var nav = ""
+    /// A whole page: `title`, the navigation (`active` highlighted), `body`, optional `script`
+    /// (run with this page's CSP nonce).
+    func render(title: String, active: String?, body: HTML, script: HTML = .empty) -> HTML {
+        var nav: [HTML] = []
         if session != nil {
-            for section in Self.sections {
-                let current = section.path == active ? " aria-current=\"page\"" : ""
-                nav += "<a href=\"\(section.path)\"\(current)>\(t[section.key])</a>"
+            nav = Self.sections.map { section in
+                let current: HTML = section.path == active ? " aria-current=\"page\"" : .empty
+                return "<a href=\"\(section.path)\"\(current)>\(t[section.key])</a>"
             }
-            nav += "<form method=\"post\" action=\"/admin/logout\" class=\"inline\">\(csrfField)"
-                + "<button type=\"submit\" class=\"link\">\(t["admin.nav.logout"])</button></form>"
+            nav.append("<form method=\"post\" action=\"/admin/logout\" class=\"inline\">\(csrfField)"
+                + "<button type=\"submit\" class=\"link\">\(t["admin.nav.logout"])</button></form>")
         }
-        var languages = ""
-        for code in AdminText.languages(t.strings) where code != t.language {
-            let name = AdminText(strings: t.strings, language: code).plain("admin.language.name")
-            languages += "<a href=\"?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\">\(name.htmlEscaped)</a>"
+        let languages: [HTML] = AdminText.languages(t.strings).filter { $0 != t.language }.map { code in
+            let name = t.strings.text("admin.language.name", code)
+            return "<a href=\"?lang=\(code)\" lang=\"\(code)\" hreflang=\"\(code)\">\(name)</a>"
         }
-        let scriptTag = script.isEmpty ? "" : "<script nonce=\"\(nonce)\">\(script)</script>"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(t.language.htmlEscaped)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>\(title.htmlEscaped) · \(kioskName.htmlEscaped)</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            <header><div class="wrap bar"><p class="brand">\(t["admin.brand"]) · \(kioskName.htmlEscaped)</p>\
+        var layout = PageLayout(language: t.language, title: "\(title) · \(kioskName)", style: Self.css, body: """
+            <header><div class="wrap bar"><p class="brand">\(t["admin.brand"]) · \(kioskName)</p>\
             <nav aria-label="\(t["admin.nav.label"])">\(nav)<span class="langs">\(languages)</span></nav></div></header>
             <main class="wrap">
-            <h1>\(title.htmlEscaped)</h1>
+            <h1>\(title)</h1>
             \(body)
             </main>
-            \(scriptTag)
-            </body>
-            </html>
-
-            """
+            """)
+        layout.head = "<meta name=\"robots\" content=\"noindex\">\n"
+        layout.script = script
+        layout.nonce = nonce
+        return layout.render()
     }
 
     /// A message box (`kind`: ok, error, info).
-    static func notice(_ html: String, kind: String) -> String {
+    static func notice(_ message: HTML, kind: String) -> HTML {
         let role = kind == "error" ? "alert" : "status"
-        return "<p class=\"notice \(kind)\" role=\"\(role)\">\(html)</p>\n"
+        return "<p class=\"notice \(kind)\" role=\"\(role)\">\(message)</p>\n"
     }
 
-    static let css = """
+    static let css: HTML = """
         *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
         color:#1b1b1b;background:#f4f5f7}.wrap{max-width:1040px;margin:0 auto;padding:0 14px}\
         header{background:#2a4b8d;color:#fff}.bar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 18px;padding:8px 14px}\

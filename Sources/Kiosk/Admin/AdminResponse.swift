@@ -6,8 +6,8 @@ import HTTPServer
 enum AdminResponse {
     static let cookieName = "wikikiosk_admin"
 
-    static func html(_ html: String, status: Int = 200, nonce: String) -> Response {
-        var response = Response.html(html, status: status)
+    static func html(_ html: HTML, status: Int = 200, nonce: String) -> Response {
+        var response = Response.html(html.markup, status: status)
         secure(&response, nonce: nonce)
         return response
     }

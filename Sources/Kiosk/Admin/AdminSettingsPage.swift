@@ -24,7 +24,7 @@ struct AdminSettingsPage {
     func handle(_ request: Request, _ page: AdminPage) -> Response {
         if request.method == .post { return save(request, page) }
         let settings = area.context.settings.current
-        let notice = request.query["saved"] != nil ? AdminPage.notice(page.t["admin.settings.saved"], kind: "ok") : ""
+        let notice = request.query["saved"] != nil ? AdminPage.notice(page.t["admin.settings.saved"], kind: "ok") : .empty
         return form(page, values: current(settings), notice: notice + warnings(settings, page.t), status: 200)
     }
 
@@ -67,14 +67,13 @@ struct AdminSettingsPage {
         let featuredLines = values.featured.split(separator: "\n").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
         for (number, line) in featuredLines.enumerated() {
             if line.hasPrefix("[") || line.hasPrefix("#") || line.hasPrefix(";") || !line.contains("=") {
-                problems.append(t.plain("admin.settings.featuredline").replacingOccurrences(of: "%@", with: String(number + 1))
+                problems.append(t.plain("admin.settings.featuredline", ["line": .number(number + 1)])
                                 + " " + t.plain("admin.settings.featuredformat"))
                 continue
             }
             let single = SettingsParser.parse("[featured]\n" + line, file: "")
             for problem in single.problems {
-                problems.append(t.plain("admin.settings.featuredline").replacingOccurrences(of: "%@", with: String(number + 1))
-                                + " " + problem.message)
+                problems.append(t.plain("admin.settings.featuredline", ["line": .number(number + 1)]) + " " + problem.message)
             }
         }
         guard let file = area.options.configFile else {
@@ -110,12 +109,12 @@ struct AdminSettingsPage {
             area.context.log.info("staff area: settings saved to \(file)")
             return AdminResponse.redirect("/admin/settings?saved=1")
         case .failure(.invalid(let messages)):
-            let list = messages.map { "<li>\($0.htmlEscaped)</li>" }.joined()
-            return form(page, values: values, notice: AdminPage.notice(t["admin.settings.problems"] + "<ul>\(list)</ul>",
+            let list: [HTML] = messages.map { "<li>\($0)</li>" }
+            return form(page, values: values, notice: AdminPage.notice("\(t["admin.settings.problems"])<ul>\(list)</ul>",
                                                                       kind: "error"), status: 422)
         case .failure(.write(let message)):
-            return form(page, values: values, notice: AdminPage.notice(t["admin.settings.writefailed"]
-                                                                      + " " + message.htmlEscaped, kind: "error"), status: 500)
+            return form(page, values: values, notice: AdminPage.notice("\(t["admin.settings.writefailed"]) \(message)",
+                                                                      kind: "error"), status: 500)
         }
     }
 
@@ -131,48 +130,48 @@ struct AdminSettingsPage {
     }
 
     /// Featured articles the landing page can't show (book or article missing).
-    private func warnings(_ settings: KioskSettings, _ t: AdminText) -> String {
-        var missing: [String] = []
+    private func warnings(_ settings: KioskSettings, _ t: AdminText) -> HTML {
+        var missing: [HTML] = []
         for article in settings.featured {
             let book = area.context.library.book(named: article.book)
             let found = book.map { $0.archive.hasEntry(path: article.path) || $0.archive.hasEntry(path: "A/" + article.path) } ?? false
-            if !found { missing.append("<li>\(article.title.htmlEscaped) (<code>\(article.book.htmlEscaped)/\(article.path.htmlEscaped)</code>)</li>") }
+            if !found { missing.append("<li>\(article.title) (<code>\(article.book)/\(article.path)</code>)</li>") }
         }
-        guard !missing.isEmpty else { return "" }
-        return AdminPage.notice(t["admin.settings.missing"] + "<ul>\(missing.joined())</ul>", kind: "info")
+        guard !missing.isEmpty else { return .empty }
+        return AdminPage.notice("\(t["admin.settings.missing"])<ul>\(missing)</ul>", kind: "info")
     }
 
-    private func form(_ page: AdminPage, values: Values, notice: String, status: Int) -> Response {
+    private func form(_ page: AdminPage, values: Values, notice: HTML, status: Int) -> Response {
         let t = page.t
         let settings = area.context.settings.current
-        var texts = ""
+        var texts = HTML.empty
         for language in languages(settings) {
             let languageName = AdminText(strings: area.strings, language: language).plain("admin.language.name")
-            texts += "<fieldset class=\"card\" lang=\"\(language)\"><legend>\(languageName.htmlEscaped)</legend>"
+            texts += "<fieldset class=\"card\" lang=\"\(language)\"><legend>\(languageName)</legend>"
             for text in SettingsParser.editableTexts {
                 let id = "\(text.name)_\(language)"
                 let value = values.texts[language]?[text.key] ?? ""
                 texts += "<label for=\"\(id)\">\(t["admin.settings.\(text.name)"])</label>"
                 if text.maximum > 150 {
-                    texts += "<textarea id=\"\(id)\" name=\"\(id)\" maxlength=\"\(text.maximum)\" rows=\"3\">\(value.htmlEscaped)</textarea>"
+                    texts += "<textarea id=\"\(id)\" name=\"\(id)\" maxlength=\"\(text.maximum)\" rows=\"3\">\(value)</textarea>"
                 } else {
-                    texts += "<input id=\"\(id)\" name=\"\(id)\" type=\"text\" maxlength=\"\(text.maximum)\" value=\"\(value.htmlEscaped)\">"
+                    texts += "<input id=\"\(id)\" name=\"\(id)\" type=\"text\" maxlength=\"\(text.maximum)\" value=\"\(value)\">"
                 }
             }
             texts += "<p class=\"hint\">\(t["admin.settings.texthint"])</p></fieldset>\n"
         }
-        let file = area.options.configFile.map { "<p class=\"hint\">\(t["admin.settings.file"]) <code>\($0.htmlEscaped)</code></p>" } ?? ""
-        let body = notice + """
+        let file: HTML = area.options.configFile.map { "<p class=\"hint\">\(t["admin.settings.file"]) <code>\($0)</code></p>" } ?? .empty
+        let body: HTML = notice + """
             <form method="post" action="/admin/settings">\(page.csrfField)
             <div class="card">
             <label for="name">\(t["admin.settings.name"])</label>
-            <input id="name" name="name" type="text" maxlength="80" required value="\(values.name.htmlEscaped)">
+            <input id="name" name="name" type="text" maxlength="80" required value="\(values.name)">
             <label for="place">\(t["admin.settings.place"])</label>
-            <input id="place" name="place" type="text" maxlength="120" value="\(values.place.htmlEscaped)">
+            <input id="place" name="place" type="text" maxlength="120" value="\(values.place)">
             </div>
             \(texts)<div class="card">
             <label for="featured">\(t["admin.settings.featured"])</label>
-            <textarea id="featured" name="featured" rows="6">\(values.featured.htmlEscaped)</textarea>
+            <textarea id="featured" name="featured" rows="6">\(values.featured)</textarea>
             <p class="hint">\(t["admin.settings.featuredformat"])</p>
             </div>
             <button type="submit">\(t["admin.settings.save"])</button>

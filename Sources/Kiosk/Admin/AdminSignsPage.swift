@@ -88,11 +88,11 @@ struct AdminSignsPage {
             return form(request, page, notice: AdminPage.notice(t["admin.settings.nofile"], kind: "error"), status: 409)
         }
         guard let sign = sign(fields) else {
-            return form(request, page, notice: AdminPage.notice(t["admin.signs.problems"] + " "
-                                                              + t["admin.signs.article"], kind: "error"), status: 422)
+            return form(request, page, notice: AdminPage.notice("\(t["admin.signs.problems"]) \(t["admin.signs.article"])",
+                                                              kind: "error"), status: 422)
         }
         if case .failure(let error) = composer.resolve(sign), sign.target == .kiosk {
-            return form(request, page, notice: AdminPage.notice(t["admin.signs.problems"] + " " + error.message.htmlEscaped,
+            return form(request, page, notice: AdminPage.notice("\(t["admin.signs.problems"]) \(error.message)",
                                                               kind: "error"), status: 422)
         }
         let result: Result<Void, SignError> = Self.writing.withLock { _ in
@@ -118,7 +118,7 @@ struct AdminSignsPage {
             area.context.log.info("staff area: sign \(sign.id) added to \(file)")
             return AdminResponse.redirect("/admin/signs?added=\(URLPath.encodeQueryValue(sign.id))")
         case .failure(let error):
-            return form(request, page, notice: AdminPage.notice(t["admin.signs.problems"] + " " + error.message.htmlEscaped,
+            return form(request, page, notice: AdminPage.notice("\(t["admin.signs.problems"]) \(error.message)",
                                                               kind: "error"), status: 422)
         }
     }
@@ -136,30 +136,31 @@ struct AdminSignsPage {
 
     // MARK: - The page
 
-    private func form(_ request: Request, _ page: AdminPage, notice: String, status: Int) -> Response {
+    private func form(_ request: Request, _ page: AdminPage, notice: HTML, status: Int) -> Response {
         let t = page.t
         let fields = request.method == .post ? request.form : request.query
         var body = notice
         if let added = request.query["added"] {
-            body += AdminPage.notice(t["admin.signs.added"] + " <code>\(added.htmlEscaped)</code>", kind: "ok")
+            body += AdminPage.notice("\(t["admin.signs.added"]) <code>\(added)</code>", kind: "ok")
         }
         let chosen = sign(fields)
         let books = area.context.library.books
         let selectedBook = fields["book"] ?? books.first?.name ?? ""
-        let bookOptions = books.map { book in
-            "<option value=\"\(book.name.htmlEscaped)\"\(book.name == selectedBook ? " selected" : "")>\(book.title.htmlEscaped)</option>"
-        }.joined()
-        let paperOptions = PaperFormat.allCases.map { paper in
-            "<option value=\"\(paper.rawValue)\"\(paper == self.paper(fields) ? " selected" : "")>\(paper.rawValue)</option>"
-        }.joined()
-        let targetOptions = SignTarget.allCases.map { target in
-            "<option value=\"\(target.rawValue)\"\(target == (chosen?.target ?? .kiosk) ? " selected" : "")>\(t["admin.signs.target.\(target.rawValue)"])</option>"
-        }.joined()
+        func selected(_ yes: Bool) -> HTML { yes ? " selected" : .empty }
+        let bookOptions: [HTML] = books.map { book in
+            "<option value=\"\(book.name)\"\(selected(book.name == selectedBook))>\(book.title)</option>"
+        }
+        let paperOptions: [HTML] = PaperFormat.allCases.map { paper in
+            "<option value=\"\(paper.rawValue)\"\(selected(paper == self.paper(fields)))>\(paper.rawValue)</option>"
+        }
+        let targetOptions: [HTML] = SignTarget.allCases.map { target in
+            "<option value=\"\(target.rawValue)\"\(selected(target == (chosen?.target ?? .kiosk)))>\(t["admin.signs.target.\(target.rawValue)"])</option>"
+        }
         let language = chosen?.language ?? t.language
-        let languageOptions = Array(Set(settings.languages + ["fr", "en"])).sorted().map { code in
-            "<option value=\"\(code)\"\(code == language ? " selected" : "")>\(code)</option>"
-        }.joined()
-        func value(_ name: String) -> String { (fields[name] ?? "").htmlEscaped }
+        let languageOptions: [HTML] = Array(Set(settings.languages + ["fr", "en"])).sorted().map { code in
+            "<option value=\"\(code)\"\(selected(code == language))>\(code)</option>"
+        }
+        func value(_ name: String) -> String { fields[name] ?? "" }
         body += """
             <h2>\(t["admin.signs.new"])</h2>
             <form method="get" action="/admin/signs" class="card" id="signform">
@@ -180,22 +181,22 @@ struct AdminSignsPage {
             """
         if let chosen { body += preview(chosen, fields: fields, page) }
         body += catalogue(t)
-        let html = page.render(title: t.plain("admin.nav.signs"), active: "/admin/signs", body: body, script: Self.script)
+        let html = page.render(title: t.plain("admin.nav.signs"), active: "/admin/signs", body: body, script: HTML(trusted: Self.script))
         return AdminResponse.html(html, status: status, nonce: page.nonce)
     }
 
-    private func preview(_ sign: Sign, fields: QueryParameters, _ page: AdminPage) -> String {
+    private func preview(_ sign: Sign, fields: QueryParameters, _ page: AdminPage) -> HTML {
         let t = page.t
         if case .failure(let error) = composer.resolve(sign), sign.target == .kiosk {
-            return AdminPage.notice(t["admin.signs.problems"] + " " + error.message.htmlEscaped, kind: "error")
+            return AdminPage.notice("\(t["admin.signs.problems"]) \(error.message)", kind: "error")
         }
         var query: [(String, String)] = [("book", sign.book), ("article", sign.article), ("label", sign.label),
                                           ("id", sign.id), ("language", sign.language), ("target", sign.target.rawValue)]
         query.append(("paper", paper(fields).rawValue))
-        let encoded = query.map { "\($0.0)=\(URLPath.encodeQueryValue($0.1))" }.joined(separator: "&").htmlEscaped
-        let hidden = query.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1.htmlEscaped)\">" }.joined()
+        let encoded = query.map { "\($0.0)=\(URLPath.encodeQueryValue($0.1))" }.joined(separator: "&")
+        let hidden: [HTML] = query.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" }
         return """
-            <div class="card preview"><h2>\(t["admin.signs.preview"]) · <code>\(sign.id.htmlEscaped)</code></h2>
+            <div class="card preview"><h2>\(t["admin.signs.preview"]) · <code>\(sign.id)</code></h2>
             <p><img src="/admin/signs/preview?\(encoded)" alt="\(t["admin.signs.preview"])" width="300"></p>
             <p><a class="button" id="pdf" href="/admin/signs/pdf?\(encoded)">\(t["admin.signs.pdf"])</a></p>
             <form method="post" action="/admin/signs/add">\(page.csrfField)\(hidden)
@@ -203,8 +204,8 @@ struct AdminSignsPage {
             """
     }
 
-    private func catalogue(_ t: AdminText) -> String {
-        var html = "<h2>\(t["admin.signs.list"])</h2>\n"
+    private func catalogue(_ t: AdminText) -> HTML {
+        var html: HTML = "<h2>\(t["admin.signs.list"])</h2>\n"
         guard let file = area.options.signsFile, FileManager.default.fileExists(atPath: file) else {
             return html + "<p class=\"hint\">\(t["admin.signs.none"])</p>\n"
         }
@@ -222,19 +223,19 @@ struct AdminSignsPage {
             for sign in catalog.signs {
                 let query = [("book", sign.book), ("article", sign.article), ("label", sign.label), ("id", sign.id),
                              ("language", sign.language), ("target", sign.target.rawValue)]
-                    .map { "\($0.0)=\(URLPath.encodeQueryValue($0.1))" }.joined(separator: "&").htmlEscaped
-                html += "<tr><td><code>\(sign.id.htmlEscaped)</code></td><td>\(sign.article.htmlEscaped)"
-                    + " <small>(\(sign.book.htmlEscaped))</small></td><td>\(sign.label.htmlEscaped)</td>"
-                    + "<td class=\"n\">\(AdminFormat.number(scans[sign.id] ?? 0, t.language))</td>"
+                    .map { "\($0.0)=\(URLPath.encodeQueryValue($0.1))" }.joined(separator: "&")
+                html += "<tr><td><code>\(sign.id)</code></td><td>\(sign.article)"
+                    + " <small>(\(sign.book))</small></td><td>\(sign.label)</td>"
+                    + "<td class=\"n\">\(t.number(scans[sign.id] ?? 0))</td>"
                     + "<td><a href=\"/admin/signs/pdf?\(query)\">PDF</a></td></tr>\n"
             }
             html += "</tbody></table></div>\n"
         }
         if !catalog.problems.isEmpty {
-            html += AdminPage.notice(t["admin.signs.problems"] + "<ul>"
-                                     + catalog.problems.map { "<li>\($0.description.htmlEscaped)</li>" }.joined() + "</ul>", kind: "info")
+            let problems: [HTML] = catalog.problems.map { "<li>\($0.description)</li>" }
+            html += AdminPage.notice("\(t["admin.signs.problems"])<ul>\(problems)</ul>", kind: "info")
         }
-        return html + "<p class=\"hint\">\(t["admin.signs.catalogue"]) <code>\(file.htmlEscaped)</code></p>\n"
+        return html + "<p class=\"hint\">\(t["admin.signs.catalogue"]) <code>\(file)</code></p>\n"
     }
 
     /// Title suggestions from `/suggest` for the chosen book while typing.

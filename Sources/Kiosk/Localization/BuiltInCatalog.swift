@@ -3,10 +3,14 @@
 /// any key (see `TranslationFiles`).
 public enum BuiltInCatalog {
     /// Language code → key → text.
-    public static let tables: [String: [String: String]] = merged([VisitorStrings.tables, AdminStrings.tables])
+    public static let tables: [String: [String: String]] = merged([VisitorStrings.tables, AdminStrings.tables, ReportStrings.tables, SignTexts.tables])
 
     /// Every key the kiosk uses: a translation file's key outside this set is a typo.
     public static let knownKeys: Set<String> = Set(tables.values.flatMap(\.keys))
+
+    /// The built-in texts as a catalog (French fallback), for tools that run without a
+    /// configuration folder (`wikikiosk report`).
+    public static let catalog = StringCatalog(tables: tables, fallback: "fr", offered: ["fr", "en"])
 
     static func merged(_ areas: [[String: [String: String]]]) -> [String: [String: String]] {
         var tables: [String: [String: String]] = [:]

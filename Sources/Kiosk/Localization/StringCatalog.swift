@@ -14,7 +14,7 @@
 /// Built-in tables (`BuiltInCatalog`) are overlaid by the kiosk's translation files
 /// (`locales/<language>.ini`, every key overridable) and by the texts staff change in the
 /// settings page.
-public struct StringCatalog: Sendable {
+public struct StringCatalog: Sendable, Equatable {
     /// Language code → key → text (plural forms as `key[category]`).
     public let tables: [String: [String: String]]
     /// The kiosk's first language: the default for visitors and the first fallback.

@@ -8,6 +8,7 @@ extension KioskServer {
             for problem in loaded.problems { log.error(problem.description) }
             template = loaded.template
         }
+        template.strings = configuration.strings
         return SignDesk(catalogFile: configuration.signCatalogFile, template: template, log: log)
     }
 }

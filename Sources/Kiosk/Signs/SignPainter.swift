@@ -27,7 +27,7 @@ struct SignPainter {
 
     /// Draws `sign` with its top-left corner at (`x`, `y`), `width` × `height` points.
     func paint(_ sign: SignContent, x: Double, y: Double, width: Double, height: Double, distanceCM: Double) throws(SignError) {
-        let strings = SignStrings.forLanguage(sign.language)
+        let strings = SignStrings(language: sign.language, id: sign.id, ssid: sign.ssid ?? "", strings: template.strings)
         let code = try QRCode(sign.qrPayload, level: template.errorCorrection)
         let wifi = try sign.wifiPayload.map { payload throws(SignError) in try QRCode(payload, level: template.errorCorrection) }
         let mm = Self.mm
@@ -63,7 +63,7 @@ struct SignPainter {
 
         // Footer: sign id on the left, attribution on the right (two lines when narrow).
         let footerSize = 6.5 * fontScale
-        let idBlock = text.block(strings.signID.replacingOccurrences(of: "%@", with: sign.id),
+        let idBlock = text.block(strings.signID,
                                  style(template.font, footerSize, bold: true), width: contentWidth, maxLines: 1)
         var attributionStyle = style(template.font, footerSize)
         let oneLine = contentWidth - idBlock.inkWidth - 3 * mm
@@ -88,14 +88,14 @@ struct SignPainter {
         let gap = 2.5 * mm
         let codesBottom: Double
         let rowTop: Double
-        if let wifi, let ssid = sign.ssid {
+        if let wifi, sign.ssid != nil {
             let wifiSide = min(max(25 * mm, 0.6 * side), side)
             let wifiQuiet = wifiSide * Double(QRCode.quietZone) / Double(wifi.size)
             let wifiWidth = wifiSide + 2 * wifiQuiet
             let articleX = margin + wifiWidth + gap
             let articleWidth = w - margin - articleX
             let captionStyle = style(template.font, 8 * fontScale, bold: true)
-            let wifiCaption = text.fitted(strings.wifiStep.replacingOccurrences(of: "%@", with: ssid), captionStyle,
+            let wifiCaption = text.fitted(strings.wifiStep, captionStyle,
                                           width: wifiWidth + gap * 0.8, maxLines: 5, minimumSize: 5.5 * fontScale)
             let articleCaption = text.fitted(strings.scanStep, style(template.font, 10 * fontScale, bold: true),
                                              width: articleWidth, maxLines: 2, minimumSize: 6.5 * fontScale)

@@ -1,37 +1,29 @@
-/// The texts printed on a sign, in the sign's language (French and English built in; other
-/// languages of France fall back to French, the rest to English).
+/// The texts printed on a sign, in the sign's language, from the one string catalog (`sign.…`
+/// keys, overridable by `locales/<language>.ini`). A language without sign texts prints French
+/// when it is a regional language of France (a Breton plaque in Quimper), English otherwise.
 public struct SignStrings: Sendable {
     public let header: String
     public let scan: String
-    /// Kiosk signs, under the Wi-Fi code; "%@" is the Wi-Fi name.
+    /// Kiosk signs, under the Wi-Fi code.
     public let wifiStep: String
     /// Kiosk signs, under the article's code.
     public let scanStep: String
     public let attribution: String
-    /// "%@" is the id.
     public let signID: String
 
-    public static let french = SignStrings(
-        header: "Wikipédia en ville",
-        scan: "Scannez pour lire l'article",
-        wifiStep: "1. Rejoignez le Wi-Fi gratuit\u{00A0}«\u{00A0}%@\u{00A0}»",
-        scanStep: "2. Scannez pour lire l'article",
-        attribution: "Texte : Wikipédia, licence CC BY-SA 4.0",
-        signID: "Panneau %@")
-
-    public static let english = SignStrings(
-        header: "Wikipedia in town",
-        scan: "Scan to read the article",
-        wifiStep: "1. Join the free Wi-Fi\u{00A0}“%@”",
-        scanStep: "2. Scan to read the article",
-        attribution: "Text from Wikipedia, licensed CC BY-SA 4.0",
-        signID: "Sign %@")
-
-    /// Regional languages of France, whose signs get the French texts.
+    /// Regional languages of France, whose signs fall back to the French texts.
     static let frenchFallback: Set<String> = ["fr", "br", "oc", "co", "eu", "ca", "gsw", "frp", "pcd", "wa", "nrf"]
 
-    /// The texts for a sign in `language`.
-    public static func forLanguage(_ language: String) -> SignStrings {
-        frenchFallback.contains(language.lowercased()) ? french : english
+    /// The texts for a sign with `id` in `language`, the kiosk's Wi-Fi being `ssid`.
+    public init(language: String, id: String, ssid: String, strings: StringCatalog = BuiltInCatalog.catalog) {
+        let code = language.lowercased()
+        let chosen = strings.has("sign.header", in: code) ? code : Self.frenchFallback.contains(code) ? "fr" : "en"
+        func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> String { strings.text(key, chosen, arguments) }
+        header = t("sign.header")
+        scan = t("sign.scan")
+        wifiStep = t("sign.wifistep", ["ssid": .text(ssid)])
+        scanStep = t("sign.scanstep")
+        attribution = t("sign.attribution")
+        signID = t("sign.id", ["id": .text(id)])
     }
 }

@@ -47,8 +47,10 @@ public struct SignTemplate: Sendable, Equatable {
     public var titleFont = "DejaVu Serif"
     /// Full path of a PNG logo drawn in the header band, or nil.
     public var logo: String?
-    /// Header texts by language, overriding `SignStrings`.
+    /// Header texts by language, overriding the catalog's `sign.header`.
     public var headers: [String: String] = [:]
+    /// The texts signs are printed with (the kiosk's catalog, with its translation files).
+    public var strings = BuiltInCatalog.catalog
     public var errorCorrection = QRCode.Level.M
     /// Scanning distance by paper format, in centimetres (else the format's default).
     public var scanDistanceCM: [PaperFormat: Double] = [:]
