@@ -106,6 +106,8 @@ struct TranslationTests {
             landing.book.count[few] = {count} fennad
             landing.book.count[many] = {count} a bennadoù
             landing.book.count[other] = {count} pennad
+            report.title = Danevell implij ar bonn
+            sign.header = Wikipedia e kêr
 
             """.write(to: folder.appendingPathComponent("locales/br.ini"), atomically: true, encoding: .utf8)
         let loaded = ConfigLoader(path: folder.appendingPathComponent("wikikiosk.conf").path, stateDirectory: nil).load()
@@ -117,5 +119,18 @@ struct TranslationTests {
         // Not translated: the French text.
         #expect(strings.text("landing.privacy", "br") == strings.text("landing.privacy", "fr"))
         #expect(strings.language(explicit: nil, acceptLanguage: ["br-FR"]) == "br")
+        // The usage report's heading, and the printed plaque (the rest of it in French).
+        let folderPath = folder.path
+        let log = try UsageLog(path: folderPath + "/usage.sqlite", settings: UsageFixtures.settings(),
+                               clock: FakeUsageClock(wall: UsageFixtures.morning))
+        log.flush()
+        let report = try UsageReportBuilder(databases: [folderPath + "/usage.sqlite"]).build()
+        let html = ReportHTML.render(report, language: "br", strings: strings)
+        #expect(html.contains("<h1>Danevell implij ar bonn</h1>"))
+        #expect(html.contains("Personnes touchées"))
+        let plaque = SignStrings(language: "br", id: "KER1", ssid: "Borne", strings: strings)
+        #expect(plaque.header == "Wikipedia e kêr")
+        #expect(plaque.signID == "Panneau KER1")
+        #expect(SignStrings(language: "de", id: "X", ssid: "Borne", strings: strings).header == "Wikipedia in town")
     }
 }
