@@ -47,15 +47,15 @@ public final class KioskServer: Sendable {
             self.watcher = nil
         }
 
-        let usageLog = Self.openUsageLog(configuration, log: log)
-        self.usageLog = usageLog
+        let usage = Self.openUsageLog(configuration, log: log)
+        self.usageLog = usage as? UsageLog
         let liveSettings = LiveSettings(configuration.settings)
         self.liveSettings = liveSettings
         var context = KioskContext(
             library: library,
             compressedBodies: CompressedBodyCache(budget: configuration.compressedCacheBytes),
             strings: configuration.strings,
-            log: log, usage: usageLog ?? NoUsageRecording(),
+            log: log, usage: usage,
             settings: liveSettings)
         context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
                                      libraryDirectory: configuration.libraryDirectory)
@@ -76,7 +76,7 @@ public final class KioskServer: Sendable {
         } catch {
             searchService.stop()
             watcher?.stop()
-            usageLog?.close()
+            (usage as? UsageLog)?.close()
             throw error
         }
     }

@@ -14,7 +14,10 @@ struct AdminDashboard {
     func page(_ request: Request, _ page: AdminPage) -> Response {
         let t = page.t
         guard let log = usageLog else {
-            let body = AdminPage.notice(t["admin.dash.nostats"], kind: "info")
+            var body = AdminPage.notice(t["admin.dash.nostats"], kind: "info")
+            if let problem = (area.context.usage as? NoUsageRecording)?.problem {
+                body += AdminPage.notice("\(t["admin.dash.statsproblem"]) \(problem)", kind: "error")
+            }
             return AdminResponse.html(page.render(title: t.plain("admin.nav.dashboard"), active: "/admin", body: body),
                                       nonce: page.nonce)
         }

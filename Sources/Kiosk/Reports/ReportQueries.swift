@@ -7,7 +7,7 @@ struct ReportQueries {
 
     /// Kinds that make up a visit (not portal probes, which the phone's OS repeats on its own):
     /// a device counts as a person reached when it did one of these.
-    private static let visitKinds = "('view', 'landing', 'search', 'sign')"
+    private static let visitKinds = EventKind.sqlList(EventKind.visits)
 
     func days() throws(UsageStoreError) -> [UsageReport.Day] {
         let visits = try db.rows("""

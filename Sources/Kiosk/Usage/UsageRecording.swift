@@ -9,7 +9,11 @@ public protocol UsageRecording: Sendable {
 
 /// Records nothing: statistics switched off, and tests that don't look at them.
 public struct NoUsageRecording: UsageRecording {
-    public init() {}
+    /// Why statistics are off when they were asked for (the database could not be opened, or
+    /// was written by a newer WikiKiosk): the staff dashboard shows it. nil: switched off.
+    public let problem: String?
+
+    public init(problem: String? = nil) { self.problem = problem }
     public func record(_ event: UsageEvent) {}
 }
 

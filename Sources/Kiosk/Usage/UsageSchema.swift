@@ -8,12 +8,18 @@
 ///   rows have `dated = 0` and `day IS NULL` until their boot learns the date.
 /// - `events.device`: a keyed hash of address + device class, the key changing daily and
 ///   never written anywhere; `class`: "phone/android" and the like.
+///
+/// The schema is built by `UsageMigrator`'s named migrations; this holds their SQL.
 enum UsageSchema {
-    static let version = 1
-
-    static let create = """
+    /// Set on every connection that writes (not part of a migration: `journal_mode` can't
+    /// change inside a transaction).
+    static let pragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
+        """
+
+    /// The first schema (the kiosk's first release wrote exactly this, with `meta.schema = 1`).
+    static let version1 = """
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS boots (
             id INTEGER PRIMARY KEY, boot_uuid TEXT UNIQUE NOT NULL,

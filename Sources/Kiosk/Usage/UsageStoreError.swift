@@ -4,6 +4,9 @@ public struct UsageStoreError: Error, Sendable, CustomStringConvertible {
     public let code: Int32
     public let message: String
 
+    /// `code` of a database written by a newer WikiKiosk (left untouched).
+    public static let newerSchema: Int32 = -2
+
     public init(code: Int32, message: String) {
         self.code = code
         self.message = message

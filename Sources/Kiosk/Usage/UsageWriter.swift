@@ -33,9 +33,9 @@ final class UsageWriter: @unchecked Sendable {
     private let insertArticle: SQLiteStatement
     private let findArticle: SQLiteStatement
     private let addTally: SQLiteStatement
+    private var tally = TodayTally()
     /// Today's numbers, updated after each batch.
-    private(set) var today: TodayCounters
-    private var todayDevices = Set<Int64>()
+    var today: TodayCounters { tally.counters }
 
     init(path: String, clock: any UsageClock, settings: UsageSettings,
          keyring: DeviceKeyring = DeviceKeyring()) throws(UsageStoreError) {
@@ -43,7 +43,9 @@ final class UsageWriter: @unchecked Sendable {
         self.clock = clock
         self.settings = settings
         self.keyring = keyring
-        try connection.execute(UsageSchema.create)
+        // Checked before anything is written: a newer database is left as it is.
+        try UsageMigrator().migrate(connection)
+        try connection.execute(UsageSchema.pragmas)
         // Appending rows touches a few pages at the end of each B-tree: 512 KiB of page cache
         // is plenty for the writer (SQLite's default, 2 MiB, filled up under load and stayed).
         try connection.execute("PRAGMA cache_size = -512")
@@ -69,7 +71,6 @@ final class UsageWriter: @unchecked Sendable {
             INSERT INTO tallies (day, name, count) VALUES (?, ?, ?)
             ON CONFLICT (day, name) DO UPDATE SET count = count + excluded.count
             """)
-        today = TodayCounters()
         try updateDating(clock.reading())
         try purgeIfDue(monotonic: clock.monotonic())
         try loadToday()
@@ -99,9 +100,11 @@ final class UsageWriter: @unchecked Sendable {
                                   .text("dropped"), .integer(Int64(dropped))])
             }
         }
-        today.suggestions += suggestions[today.day ?? "undated"] ?? 0
-        today.dropped += dropped
-        today.pending = pending
+        tally.update { today in
+            today.suggestions += suggestions[today.day ?? "undated"] ?? 0
+            today.dropped += dropped
+            today.pending = pending
+        }
         try purgeIfDue(monotonic: reading.monotonic)
     }
 
@@ -150,7 +153,7 @@ final class UsageWriter: @unchecked Sendable {
                 """, [.real(candidate.offset), .integer(Int64(candidate.level.rawValue)), .integer(bootRow),
                       .integer(bootFirstEvent)])
         }
-        today.dating = "\(candidate.level)"
+        tally.update { $0.dating = "\(candidate.level)" }
         let day = LocalDay.day(candidate.offset + reading.monotonic)
         if today.day != day { try loadToday() }
     }
@@ -165,60 +168,34 @@ final class UsageWriter: @unchecked Sendable {
         // The OS family only (not the form factor): a phone's captive-portal probe and its
         // browser then count as one device, as the portal funnel needs.
         let device = keyring.device(address: event.clientAddress ?? "", deviceClass: classified.system, day: keyDay)
-        var kind = "", article: SQLiteValue = .null, arrival: SQLiteValue = .null, query: SQLiteValue = .null
+        let kind = EventKind(event.kind)
+        var article: SQLiteValue = .null, arrival: SQLiteValue = .null, query: SQLiteValue = .null
         var results: SQLiteValue = .null, books: SQLiteValue = .null, detail: SQLiteValue = .null
         switch event.kind {
         case .landingView:
-            kind = "landing"
+            break
         case .articleView(let book, let path, let title, let how):
-            kind = "view"
             article = .integer(try articleID(book: book, path: path, title: title))
             arrival = .text(how.rawValue)
         case .search(let text, let count, let searched):
-            kind = "search"
             if settings.logQueries { query = .text(Self.normalise(text)) }
             results = .integer(Int64(count))
             books = .text(searched.joined(separator: ","))
         case .suggestion(let book):
-            kind = "suggest"
             books = .text(book)
         case .signScan(let sign):
-            kind = "sign"
             detail = .text(String(sign.prefix(100)))
         case .portal(let step):
-            kind = "portal"
             detail = .text(step.rawValue)
         case .catalog(let what):
-            kind = "catalog"
             detail = .text(String(what.prefix(100)))
         }
         try insertEvent.run([
             .integer(bootRow), .real(monotonic), .real(dating.ts), .integer(Int64(dating.level.rawValue)),
             dating.day.map { .text($0) } ?? .null, dating.hour.map { .integer(Int64($0)) } ?? .null,
-            .text(kind), .integer(device), .text(deviceClass), article, arrival, query, results, books, detail,
+            .text(kind.rawValue), .integer(device), .text(deviceClass), article, arrival, query, results, books, detail,
         ])
-        count(event, kind: kind, device: device, day: dating.day)
-    }
-
-    private func count(_ event: UsageEvent, kind: String, device: Int64, day: String?) {
-        if let day, today.day == nil || day > today.day! {
-            today = TodayCounters(day: day)
-            today.dating = "\(bootLevel)"
-            todayDevices = []
-        }
-        guard day == today.day else { return }
-        todayDevices.insert(device)
-        today.people = todayDevices.count
-        switch event.kind {
-        case .landingView: today.landingViews += 1
-        case .articleView: today.articleViews += 1
-        case .search(_, let results, _):
-            today.searches += 1
-            if results == 0 { today.zeroResultSearches += 1 }
-        case .signScan: today.signScans += 1
-        case .portal(let step): if step == .firstProbe { today.portalJoins += 1 }
-        case .suggestion, .catalog: break
-        }
+        tally.count(event.kind, device: device, day: dating.day, dating: "\(bootLevel)")
     }
 
     private func deviceClass(_ userAgent: String?) -> DeviceClass {
@@ -253,32 +230,7 @@ final class UsageWriter: @unchecked Sendable {
 
     private func loadToday() throws(UsageStoreError) {
         guard let offset = bootOffset, bootLevel > .undated else { return }
-        let day = LocalDay.day(offset + clock.monotonic())
-        var counters = TodayCounters(day: day)
-        counters.dating = "\(bootLevel)"
-        counters.dropped = today.dropped
-        let rows = try connection.rows("""
-            SELECT kind, COUNT(*), SUM(results = 0), SUM(detail = 'firstProbe') FROM events WHERE day = ? GROUP BY kind
-            """, [.text(day)])
-        for row in rows {
-            let n = row[1].int ?? 0
-            switch row[0].string {
-            case "view": counters.articleViews = n
-            case "landing": counters.landingViews = n
-            case "search": counters.searches = n; counters.zeroResultSearches = row[2].int ?? 0
-            case "sign": counters.signScans = n
-            case "portal": counters.portalJoins = row[3].int ?? 0
-            default: break
-            }
-        }
-        counters.suggestions = try connection.scalar(
-            "SELECT count FROM tallies WHERE day = ? AND name = 'suggestions'", [.text(day)])?.int ?? 0
-        // Device numbers of earlier runs used another key: they can't be matched, only counted.
-        let earlier = try connection.scalar(
-            "SELECT COUNT(DISTINCT device) FROM events WHERE day = ?", [.text(day)])?.int ?? 0
-        todayDevices = []
-        counters.people = earlier
-        today = counters
+        try tally.load(day: LocalDay.day(offset + clock.monotonic()), dating: "\(bootLevel)", from: connection)
     }
 
     /// Deletes events older than the retention period, at start and every 6 hours.

@@ -44,6 +44,7 @@ extension AdminStrings {
         "admin.dash.query": "Words searched",
         "admin.dash.searchcount": "Searches",
         "admin.dash.none": "Nothing yet.",
+        "admin.dash.statsproblem": "Statistics are stopped because their database can't be used:",
         "admin.dash.nostats": "Statistics are switched off on this kiosk (wikikiosk serve --no-stats).",
         "admin.dash.noreport": "The statistics of the last 30 days could not be read.",
         "admin.report.title": "Download the evaluation report",

@@ -44,6 +44,7 @@ extension AdminStrings {
         "admin.dash.query": "Mots cherchés",
         "admin.dash.searchcount": "Recherches",
         "admin.dash.none": "Rien pour l'instant.",
+        "admin.dash.statsproblem": "Les statistiques sont arrêtées car leur base ne peut pas être utilisée :",
         "admin.dash.nostats": "Les statistiques sont désactivées sur cette borne (wikikiosk serve --no-stats).",
         "admin.dash.noreport": "Les statistiques des 30 derniers jours n'ont pas pu être lues.",
         "admin.report.title": "Télécharger le rapport d'évaluation",

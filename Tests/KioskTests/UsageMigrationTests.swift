@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+/// The usage database's named migrations: recorded once, upgrading the first release's file
+/// with its rows kept, all-or-nothing, and a newer database left untouched.
+@Suite("Usage database migrations")
+struct UsageMigrationTests {
+    static var firstReleaseFixture: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/usage-first-release.sqlite").standardizedFileURL.path
+    }
+
+    static func open(_ path: String) throws -> UsageLog {
+        try UsageLog(path: path, settings: UsageFixtures.settings(), clock: FakeUsageClock(wall: UsageFixtures.morning))
+    }
+
+    @Test func aNewDatabaseRecordsEachMigrationOnce() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        for _ in 0..<3 { try Self.open(path).close() }
+        let names = try UsageFixtures.rows(path, "SELECT name FROM migrations").compactMap(\.first?.string)
+        #expect(names == UsageMigrator.shipped.map(\.name))
+    }
+
+    @Test func theFirstReleasesDatabaseIsUpgradedWithItsEventsKept() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        try FileManager.default.copyItem(atPath: Self.firstReleaseFixture, toPath: path)
+        #expect(try UsageFixtures.rows(path, "SELECT name FROM sqlite_master WHERE name = 'migrations'").isEmpty)
+        let before = try UsageFixtures.rows(path, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind")
+        #expect(before == [[.text("landing"), .integer(4)], [.text("search"), .integer(4)], [.text("view"), .integer(4)]])
+
+        let log = try Self.open(path)
+        log.record(UsageFixtures.view("Cathédrale", from: "10.0.0.9"))
+        log.close()
+        let after = try UsageFixtures.rows(path, "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind")
+        #expect(after == [[.text("landing"), .integer(4)], [.text("search"), .integer(4)], [.text("view"), .integer(5)]])
+        let names = try UsageFixtures.rows(path, "SELECT name FROM migrations").compactMap(\.first?.string)
+        #expect(names == UsageMigrator.shipped.map(\.name))
+        // The old rows still make a report.
+        let report = try UsageReportBuilder(databases: [path]).build()
+        #expect(report.totals.searches == 4)
+    }
+
+    @Test func aDatabaseFromANewerWikiKioskIsLeftUntouched() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        try Self.open(path).close()
+        let connection = try SQLiteConnection(path: path)
+        try connection.run("INSERT INTO migrations (name) VALUES (?)", [.text("2099-01 questionnaires")])
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: UsageStoreError.self) { try Self.open(path) }
+        #expect(error?.code == UsageStoreError.newerSchema)
+        #expect(error?.message.contains("2099-01 questionnaires") == true && error?.message.contains("left untouched") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        // A schema number from the days before migrations, newer than the first.
+        let legacyPath = folder + "/legacy.sqlite"
+        try FileManager.default.copyItem(atPath: Self.firstReleaseFixture, toPath: legacyPath)
+        try SQLiteConnection(path: legacyPath).run("UPDATE meta SET value = '7' WHERE name = 'schema'")
+        #expect(throws: UsageStoreError.self) { try Self.open(legacyPath) }
+        // The kiosk still serves, without statistics, and keeps the reason for the staff dashboard.
+        var configuration = KioskConfiguration()
+        configuration.stateDirectory = folder
+        let usage = KioskServer.openUsageLog(configuration, log: Log(minimumLevel: .error) { _ in })
+        let problem = try #require((usage as? NoUsageRecording)?.problem)
+        #expect(problem.contains("newer WikiKiosk"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test func aFailingMigrationLeavesNothingBehind() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        try Self.open(path).close()
+        let connection = try SQLiteConnection(path: path)
+        let broken = UsageMigrator(UsageMigrator.shipped + [
+            .init(name: "2027-01 sessions", sql: "CREATE TABLE sessions (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1);"),
+        ])
+        #expect(throws: UsageStoreError.self) { try broken.migrate(connection) }
+        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'sessions'").isEmpty)
+        #expect(try UsageMigrator.applied(connection) == UsageMigrator.shipped.map(\.name))
+        // A good one is applied once, after the shipped ones, and keeps the rows.
+        let good = UsageMigrator(UsageMigrator.shipped + [
+            .init(name: "2027-01 sessions", sql: "CREATE TABLE sessions (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"),
+        ])
+        try good.migrate(connection)
+        try good.migrate(connection)
+        #expect(try UsageMigrator.applied(connection) == UsageMigrator.shipped.map(\.name) + ["2027-01 sessions"])
+        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'sessions'").count == 1)
+    }
+}
