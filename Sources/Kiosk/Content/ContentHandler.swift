@@ -19,8 +19,12 @@ struct ContentHandler: Sendable {
         }
         guard let entry = EntryResolver.entry(path, in: book.archive) else { throw .entryNotFound(book: book, path: path) }
         if entry.isRedirect {
-            guard let target = try? book.archive.redirectTarget(of: entry) else { throw .entryNotFound(book: book, path: path) }
-            return .response(Response.redirect(to: URLPath.content(book: book.name, path: target.path)))
+            // One 302 to the end of the chain (never to an intermediate redirect).
+            switch book.archive.followRedirects(from: entry) {
+            case .target(let target): return .response(Response.redirect(to: URLPath.content(book: book.name, path: target.path)))
+            case .loop: throw .redirectLoop(book: book, path: path)
+            case .broken: throw .entryNotFound(book: book, path: path)
+            }
         }
         do {
             return .resource(Resource(book: book, item: try book.archive.item(for: entry, followRedirects: false),

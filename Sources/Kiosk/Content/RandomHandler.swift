@@ -13,8 +13,8 @@ struct RandomHandler: Sendable {
             throw .bookNotFound(name ?? "")
         }
         for _ in 0..<8 {
-            guard var entry = try? book.archive.randomEntry() else { break }
-            if entry.isRedirect, let target = try? book.archive.redirectTarget(of: entry) { entry = target }
+            guard let random = try? book.archive.randomEntry() else { break }
+            guard case .target(let entry) = book.archive.followRedirects(from: random) else { continue }
             guard let item = try? book.archive.item(for: entry, followRedirects: false),
                   item.mimeType.hasPrefix("text/html") else { continue }
             var response = Response.redirect(to: URLPath.content(book: book.name, path: entry.path))

@@ -16,9 +16,14 @@ struct RawHandler: Sendable {
         switch kind {
         case "content":
             guard let entry = EntryResolver.entry(rest, in: book.archive) else { throw .entryNotFound(book: book, path: rest) }
-            if entry.isRedirect, let target = try? book.archive.redirectTarget(of: entry) {
-                return .response(Response.redirect(
-                    to: "/raw/\(URLPath.encodeSegment(book.name))/content/\(URLPath.encodePath(target.path))"))
+            if entry.isRedirect {
+                switch book.archive.followRedirects(from: entry) {
+                case .target(let target):
+                    return .response(Response.redirect(
+                        to: "/raw/\(URLPath.encodeSegment(book.name))/content/\(URLPath.encodePath(target.path))"))
+                case .loop: throw .redirectLoop(book: book, path: rest)
+                case .broken: throw .entryNotFound(book: book, path: rest)
+                }
             }
             do {
                 return .resource(Resource(book: book, item: try book.archive.item(for: entry, followRedirects: false),

@@ -44,12 +44,8 @@ public final class Book: Sendable {
 
     /// Path of the main page, following redirects, or nil when the ZIM has none.
     public var mainPagePath: String? {
-        guard archive.hasMainEntry, var entry = try? archive.mainEntry() else { return nil }
-        var hops = 0
-        while entry.isRedirect, hops < 16, let next = try? archive.redirectTarget(of: entry) {
-            entry = next
-            hops += 1
-        }
+        guard archive.hasMainEntry, let main = try? archive.mainEntry(),
+              case .target(let entry) = archive.followRedirects(from: main) else { return nil }
         return entry.path
     }
 }

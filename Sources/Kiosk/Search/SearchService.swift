@@ -202,14 +202,8 @@ public final class SearchService: Sendable {
     }
 
     private func resolve(_ entry: Entry, in archive: Archive) -> Entry? {
-        var current = entry
-        var hops = 0
-        while current.isRedirect {
-            guard hops < 8, let next = try? archive.redirectTarget(of: current) else { return nil }
-            current = next
-            hops += 1
-        }
-        return current
+        guard case .target(let target) = archive.followRedirects(from: entry) else { return nil }
+        return target
     }
 
     /// Full-text results of every book, merged by score, each book on a worker thread with the

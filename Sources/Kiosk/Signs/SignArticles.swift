@@ -20,13 +20,8 @@ public enum SignArticles {
     }
 
     private static func followRedirects(_ entry: Entry, in archive: Archive) -> Entry {
-        var entry = entry
-        var hops = 0
-        while entry.isRedirect, hops < 16, let next = try? archive.redirectTarget(of: entry) {
-            entry = next
-            hops += 1
-        }
-        return entry
+        guard case .target(let target) = archive.followRedirects(from: entry) else { return entry }
+        return target
     }
 
     /// Up to `limit` titles of `archive` close to `article`: libzim's title suggestions for its
