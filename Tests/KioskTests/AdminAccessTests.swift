@@ -107,6 +107,36 @@ struct AdminAccessTests {
         #expect(kiosk.request(.post, "/admin/login", form: [("password", AdminKiosk.password)]).status == 303)
     }
 
+    /// 100 addresses guessing once each: only the minute's budget of Argon2id checks runs, the
+    /// rest get the 429 page with the wait; a minute later the right password works again.
+    @Test func passwordChecksAreLimitedAcrossAllAddresses() throws {
+        let kiosk = try AdminKiosk(checksPerMinute: 5)
+        var statuses: [Int] = []
+        var waits: [Int] = []
+        for index in 0..<100 {
+            let response = kiosk.request(.post, "/admin/login", form: [("password", "guess \(index)")],
+                                         address: "10.1.\(index / 200).\(index % 200 + 1)")
+            statuses.append(response.status)
+            if response.status == 429 { waits.append(response.headers["Retry-After"].flatMap(Int.init) ?? 0) }
+        }
+        #expect(statuses.filter { $0 == 401 }.count == 5)
+        #expect(statuses.filter { $0 == 429 }.count == 95)
+        #expect(waits.allSatisfy { (1...60).contains($0) })
+        #expect(kiosk.request(.post, "/admin/login", form: [("password", AdminKiosk.password)], address: "10.9.0.1").status == 429)
+        kiosk.clock.advance(61)
+        #expect(kiosk.request(.post, "/admin/login", form: [("password", AdminKiosk.password)], address: "10.9.0.1").status == 303)
+    }
+
+    @Test func forgottenDevicesLeaveTheThrottleTable() {
+        let clock = AdminClock()
+        let throttle = LoginThrottle(clock: clock.read)
+        for index in 0..<500 { throttle.failed("10.0.\(index / 250).\(index % 250)") }
+        #expect(throttle.rememberedDevices == 500)
+        clock.advance(3601)
+        throttle.failed("10.9.9.9")
+        #expect(throttle.rememberedDevices == 1)
+    }
+
     @Test func postsWithoutTheSessionsCSRFTokenAreRefused() throws {
         let kiosk = try AdminKiosk()
         let session = try kiosk.login()

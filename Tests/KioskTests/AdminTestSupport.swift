@@ -25,7 +25,7 @@ final class AdminKiosk {
     let usageLog: UsageLog?
     let options: AdminOptions
 
-    init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false) throws {
+    init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20) throws {
         folder = Fixtures.makeTemporaryDirectory()
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
@@ -44,7 +44,8 @@ final class AdminKiosk {
         BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
                    log: Log(minimumLevel: .error) { _ in }).load(zim)
         sessions = AdminSessions(idleTimeout: 600, lifetime: 3600, clock: clock.read)
-        throttle = LoginThrottle(freeAttempts: 5, firstDelay: 30, maximumDelay: 900, clock: clock.read)
+        throttle = LoginThrottle(freeAttempts: 5, firstDelay: 30, maximumDelay: 900, checksPerMinute: checksPerMinute,
+                                 clock: clock.read)
         options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", sessions: sessions, throttle: throttle)
         if withPassword { try AdminPassword(file: options.passwordFile!).set(Self.password) }
         if stats {

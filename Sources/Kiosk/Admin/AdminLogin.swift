@@ -37,7 +37,7 @@ struct AdminLogin {
         }
         let device = request.remoteAddress ?? "local"
         let throttle = area.options.throttle
-        if let wait = throttle.retryAfter(device) { return tooMany(page, wait: wait) }
+        if let wait = throttle.beginCheck(device) { return tooMany(page, wait: wait) }
         let given = request.form["password"] ?? ""
         guard !given.isEmpty, Self.verifying.withLock({ _ in password.verify(given) }) else {
             if let wait = throttle.failed(device) {
