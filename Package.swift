@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ZimKit", dependencies: ["CZim"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
         .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock",
-                                              "CQRencode", "CCairo", "CPango", "CSodium"]),
+                                              "CQRencode", "CCairo", "CPango", "CSodium", "CMalloc"]),
         .executableTarget(
             name: "wikikiosk",
             dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]

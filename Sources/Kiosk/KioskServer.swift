@@ -15,6 +15,7 @@ public final class KioskServer: Sendable {
     let bookLoader: BookLoader
     /// Full-text search threads, stopped with the server.
     private let searchService: SearchService
+    private let signDesk: SignDesk
     /// libmicrohttpd worker threads: `configuration.threads`, or one per usable core when 0.
     public let workerThreads: Int
 
@@ -59,7 +60,8 @@ public final class KioskServer: Sendable {
             settings: liveSettings)
         context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
                                      libraryDirectory: configuration.libraryDirectory)
-        context.signs = Self.signDesk(configuration, log: log)
+        signDesk = Self.signDesk(configuration, log: log)
+        context.signs = signDesk
         context.searchSettings = configuration.search
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
@@ -75,6 +77,7 @@ public final class KioskServer: Sendable {
             daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context, search: searchService))
         } catch {
             searchService.stop()
+            signDesk.stop()
             watcher?.stop()
             (usage as? UsageLog)?.close()
             throw error
@@ -93,6 +96,7 @@ public final class KioskServer: Sendable {
         watcher?.stop()
         daemon.stop()
         searchService.stop()
+        signDesk.stop()
         usageLog?.close()
     }
 }

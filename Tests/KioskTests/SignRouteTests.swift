@@ -1,4 +1,5 @@
 import Foundation
+@testable import HTTPTestSupport
 import HTTPServer
 import Testing
 @testable import Kiosk
@@ -103,14 +104,49 @@ final class SignRouteTests {
         let etag = pdf.headers["ETag"] ?? ""
         #expect(!etag.isEmpty)
         #expect(get("/signs/jaude.pdf", [("If-None-Match", etag)]).status == 304)
-        let png = get("/signs/CATH.png?paper=sticker-sheet&dpi=72")
+        let png = get("/signs/CATH.png?paper=sticker-sheet&dpi=150")
         #expect(png.status == 200 && png.headers["Content-Type"] == "image/png")
         #expect(get("/signs/PORT.svg?paper=A4").bodyText.contains("<svg"))
         #expect(get("/signs/JAUDE.gif").status == 400)
         #expect(get("/signs/JAUDE.pdf?paper=B5").status == 400)
         #expect(get("/signs/JAUDE.pdf?dpi=9999").status == 400)
+        // Only the resolutions the signs page offers: anything else would be a new render.
+        for dpi in ["72", "151", "299", "abc"] { #expect(get("/signs/JAUDE.png?dpi=\(dpi)").status == 400, "\(dpi)") }
         #expect(get("/signs/NOPE.pdf").status == 404)
         #expect(get("/signs/GONE.pdf").status == 404)
         #expect(get("/signs").status == 404)
+    }
+
+    /// Renders run one at a time off the request threads with a short queue: a burst of
+    /// distinct variants gets some 503s with Retry-After, never a backlog, and articles are
+    /// served meanwhile.
+    @Test func aBurstOfRendersIsBoundedAndArticlesStillFlow() throws {
+        let variants = PaperFormat.allCases.flatMap { paper in
+            SignFileHandler.resolutions.map { "/signs/JAUDE.png?paper=\(paper.rawValue)&dpi=\($0)" }
+        }
+        let statuses = Locked([Int: Int]())
+        let retryAfters = Locked([String?]())
+        let started = DispatchGroup()
+        let router = router
+        for target in variants {
+            started.enter()
+            Thread.detachNewThread {
+                defer { started.leave() }
+                let response = router.handle(Request(method: .get, target: target, headers: ["Host": "wikikiosk.lan"],
+                                                     remoteAddress: "10.42.0.23"))
+                statuses.withLock { $0[response.status, default: 0] += 1 }
+                if response.status == 503 { retryAfters.withLock { $0.append(response.headers["Retry-After"]) } }
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.05)
+        let began = ContinuousClock.now
+        #expect(get("/content/\(book)/Place_de_Jaude").status == 200)
+        #expect(ContinuousClock.now - began < .milliseconds(500))
+        started.wait()
+        let counts = statuses.withLock { $0 }
+        #expect((counts[503] ?? 0) > 0, "\(counts)")
+        #expect((counts[200] ?? 0) >= 3, "\(counts)")
+        #expect(Set(counts.keys).isSubset(of: [200, 503]), "\(counts)")
+        #expect(retryAfters.withLock { $0 }.allSatisfy { $0 == String(SignFileHandler.retryAfter) })
     }
 }

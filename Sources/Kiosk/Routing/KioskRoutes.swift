@@ -51,7 +51,7 @@ public enum KioskRoutes {
                 // QR signs: short links (the QR codes hold "/S/<ID>" in upper case) and printable files.
                 Route("s", shortLink),
                 Route("S", shortLink),
-                Route("signs", signFile),
+                Route("signs", deferred: { signFile.handle($0, $1, completion: $2) }),
             ],
             fallback: Route("*", legacy),
             pipeline: pipeline(context),

@@ -10,7 +10,6 @@ extension BooksAPI: RouteHandler {}
 extension ClockHintHandler: RouteHandler {}
 extension AdminArea: RouteHandler {}
 extension ShortLinkHandler: RouteHandler {}
-extension SignFileHandler: RouteHandler {}
 extension LegacyPathHandler: RouteHandler {}
 extension ContentHandler: ResourceHandler {}
 extension RawHandler: ResourceHandler {}

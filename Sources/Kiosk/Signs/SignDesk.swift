@@ -1,11 +1,14 @@
 import Foundation
 import Synchronization
+import CMalloc
 
 /// The server's side of the signs: the catalogue (re-read when its file changes, so staff can
 /// edit it without a restart), the look template, and a bounded cache of rendered signs.
 ///
-/// Renders one sign at a time (a Pi has little memory and CPU to spare); cached files are kept
-/// up to `cacheBytes` in memory, the oldest dropped first.
+/// Renders one sign at a time on its own low-priority thread with a short queue (a Pi has little
+/// memory and CPU to spare, and a render takes ~0.3 s): visitors' pages never wait behind a
+/// render, and a client asking for many variants gets "busy" rather than a growing backlog.
+/// Cached files are kept up to `cacheBytes` in memory, the oldest dropped first.
 public final class SignDesk: Sendable {
     /// The catalogue file, or nil for none.
     public let catalogFile: String?
@@ -26,7 +29,8 @@ public final class SignDesk: Sendable {
     }
 
     private let state = Mutex(State())
-    private let renderLock = Mutex(())
+    /// The one rendering thread; `queueLimit` renders may wait for it.
+    private let renderer: WorkerThreads
 
     /// No catalogue: every short link is unknown.
     public convenience init() {
@@ -34,7 +38,8 @@ public final class SignDesk: Sendable {
     }
 
     public init(catalogFile: String?, template: SignTemplate, log: Log, cacheBytes: Int = 8 << 20,
-                recheckInterval: TimeInterval = 2) {
+                recheckInterval: TimeInterval = 2, queueLimit: Int = 2) {
+        renderer = WorkerThreads(name: "sign-render", count: 1, queueLimit: queueLimit, niceness: 5, idleSeconds: 30)
         self.catalogFile = catalogFile
         self.template = template
         self.log = log
@@ -76,27 +81,43 @@ public final class SignDesk: Sendable {
         return state.withLock { $0.catalog }
     }
 
-    /// The file for `key`, made by `make` when not cached; `make` runs alone (one render at a time).
-    func cached(_ key: String, make: () throws(SignError) -> [UInt8]) throws(SignError) -> [UInt8] {
+    /// The file for `key`: from the cache at once, else made by `make` on the rendering thread
+    /// and given to `completion` there. False (nothing called) when the thread is busy and its
+    /// queue full: the caller answers 503.
+    func file(_ key: String, make: @escaping @Sendable () throws(SignError) -> [UInt8],
+              completion: @escaping @Sendable (Result<[UInt8], SignError>) -> Void) -> Bool {
         let versioned = "\(state.withLock { $0.version })|\(key)"
-        if let hit = state.withLock({ $0.cache[versioned] }) { return hit }
-        let bytes = try renderLock.withLock { _ throws(SignError) -> [UInt8] in
-            if let hit = state.withLock({ $0.cache[versioned] }) { return hit }
-            return try make()
+        if let hit = state.withLock({ $0.cache[versioned] }) {
+            completion(.success(hit))
+            return true
         }
-        guard bytes.count <= cacheBytes / 4 else { return bytes }
+        return renderer.submit { [self] in
+            if let hit = state.withLock({ $0.cache[versioned] }) { return completion(.success(hit)) }
+            let result = Result { () throws(SignError) -> [UInt8] in try make() }
+            if case .success(let bytes) = result { store(bytes, as: versioned) }
+            // cairo, pango and the PNG/PDF encoders free tens of MB per render into glibc's
+            // heap, which keeps it; give it back (a few ms per render, renders are rare).
+            malloc_trim(0)
+            completion(result)
+        }
+    }
+
+    private func store(_ bytes: [UInt8], as key: String) {
+        guard bytes.count <= cacheBytes / 4 else { return }
         state.withLock { state in
-            guard state.cache[versioned] == nil else { return }
-            state.cache[versioned] = bytes
-            state.order.append(versioned)
+            guard state.cache[key] == nil else { return }
+            state.cache[key] = bytes
+            state.order.append(key)
             state.bytes += bytes.count
             while state.bytes > cacheBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
                 state.bytes -= state.cache.removeValue(forKey: oldest)?.count ?? 0
             }
         }
-        return bytes
     }
+
+    /// Ends the rendering thread (the server's stop).
+    public func stop() { renderer.stop() }
 
     /// Number of files and bytes in the cache.
     public var cacheUsage: (files: Int, bytes: Int) {
