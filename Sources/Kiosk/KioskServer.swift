@@ -1,11 +1,12 @@
 import Foundation
 import HTTPServer
+import ZimKit
 
 /// A running kiosk: the library (and its watcher), the router and the HTTP daemon.
 public final class KioskServer: Sendable {
     public let configuration: KioskConfiguration
     public let library: Library
-    private let watcher: LibraryWatcher?
+    private let watcher: LibraryWatcher
     private let daemon: Daemon
     /// The usage statistics log (nil with `--no-stats`): `today()` gives the live counters.
     public let usageLog: UsageLog?
@@ -38,15 +39,16 @@ public final class KioskServer: Sendable {
         if files.isEmpty && configuration.libraryDirectory == nil {
             files = [try DemoBook.ensureBuilt(in: configuration.stateDirectory, log: log)]
         }
-        loader.load(files)
-        if let directory = configuration.libraryDirectory {
-            let watcher = LibraryWatcher(directory: directory, interval: configuration.watchInterval, loader: loader)
-            watcher.loadInitialContents()
-            watcher.start()
-            self.watcher = watcher
-        } else {
-            self.watcher = nil
+        // A served file that shrinks must not take the process down (SIGBUS on libzim's mappings).
+        if !FileFence.install() {
+            log.warning("the SIGBUS fence could not be installed: a ZIM file changed while served may stop the server")
         }
+        loader.load(files)
+        let watcher = LibraryWatcher(directory: configuration.libraryDirectory, files: files,
+                                     interval: configuration.watchInterval, loader: loader)
+        watcher.loadInitialContents()
+        watcher.start()
+        self.watcher = watcher
 
         let usage = Self.openUsageLog(configuration, log: log)
         self.usageLog = usage as? UsageLog
@@ -78,7 +80,7 @@ public final class KioskServer: Sendable {
         } catch {
             searchService.stop()
             signDesk.stop()
-            watcher?.stop()
+            watcher.stop()
             (usage as? UsageLog)?.close()
             throw error
         }
@@ -93,7 +95,7 @@ public final class KioskServer: Sendable {
     /// Stops watching, lets in-flight responses finish, closes the socket, ends the search
     /// threads and closes the statistics.
     public func stop() {
-        watcher?.stop()
+        watcher.stop()
         daemon.stop()
         searchService.stop()
         signDesk.stop()

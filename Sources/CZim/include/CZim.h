@@ -122,6 +122,15 @@ void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats);
 /** When false, every item is read through libzim (tests compare both readers). Default true. */
 void czim_set_direct_cluster_reading(bool enabled);
 
+/* The SIGBUS fence (czim_file_fence.cpp): libzim maps parts of a ZIM file read-only, and a file
+ * truncated or rewritten in place while served makes touching those pages raise SIGBUS, which
+ * ends the whole process. Once installed (idempotent; true when the handler is in place), a
+ * SIGBUS on a page of a ".zim" file mapping maps a zero page there and the read goes on;
+ * any other SIGBUS goes to the previous handler. The count of pages fenced tells the kiosk that
+ * a served file changed. */
+bool czim_file_fence_install(void);
+uint64_t czim_file_fence_count(void);
+
 /* ---- Entries (plain data, copied out) ----------------------------------------------------- */
 
 typedef struct czim_entry_info {
