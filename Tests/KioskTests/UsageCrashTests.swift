@@ -21,7 +21,7 @@ struct UsageCrashTests {
         server.standardError = errors
         try server.run()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        let port = try #require(Self.port(from: errors))
+        let port = try #require(ServerOutput.port(from: errors))
 
         // Load: 4 clients, each one curl process per batch of 50 views on one connection.
         let url = "http://127.0.0.1:\(port)/content/ville/Cath%C3%A9drale"
@@ -69,7 +69,7 @@ struct UsageCrashTests {
         server.standardError = errors
         try server.run()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        let port = try #require(Self.port(from: errors))
+        let port = try #require(ServerOutput.port(from: errors))
         let served = try Curl.batch(Array(repeating: "http://127.0.0.1:\(port)/content/ville/Accueil", count: 30))
         #expect(served.allSatisfy { $0.status == 200 })
         kill(server.processIdentifier, SIGTERM)
@@ -77,23 +77,6 @@ struct UsageCrashTests {
         #expect(server.terminationStatus == 0)
         let db = try SQLiteConnection(path: dir + "/state/usage.sqlite")
         #expect(try db.scalar("SELECT COUNT(*) FROM events WHERE kind = 'view'")?.int == 30)
-    }
-
-    private static func port(from pipe: Pipe) -> Int? {
-        var text = ""
-        let handle = pipe.fileHandleForReading
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let data = handle.availableData
-            if data.isEmpty { return nil }
-            text += String(decoding: data, as: UTF8.self)
-            if let range = text.range(of: #"http://[^:]+:(\d+)/"#, options: .regularExpression) {
-                let match = text[range]
-                let digits = match.split(separator: ":").last?.filter(\.isNumber) ?? ""
-                return Int(digits)
-            }
-        }
-        return nil
     }
 }
 
