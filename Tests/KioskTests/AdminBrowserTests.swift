@@ -43,6 +43,35 @@ struct AdminBrowserTests {
         throw DevToolsClient.Failure(description: "no \(suffix) downloaded into \(folder)")
     }
 
+    /// The dashboard when the statistics can't be written (the disk is full): the cause, what
+    /// to do, how many events wait. Screenshot: docs/admin-dashboard-disk-full.png.
+    @Test func theDashboardSaysWhenTheDiskIsFull() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let server = try Self.start(folder)
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let usage = try #require(server.usageLog)
+        usage.onWriterThread { connection in
+            let pages = (try? connection.scalar("PRAGMA page_count"))?.int ?? 1
+            try? connection.execute("PRAGMA max_page_count = \(pages)")
+        }
+        let views = try Curl.batch((0..<400).map { base + "/content/ville/Cath%C3%A9drale?n=\($0)" })
+        #expect(views.allSatisfy { $0.status == 200 })
+        usage.flush()
+        #expect(usage.today().problem == "disk-full")
+        let browser = try DevToolsClient(executable: LandingBrowser.executable!, profile: folder + "/profile")
+        defer { browser.close() }
+        try browser.navigate(base + "/admin/login")
+        try browser.wait(for: "!!document.getElementById('password')")
+        _ = try browser.evaluate("document.getElementById('password').value = \(DevToolsClient.quote(Self.password)); document.querySelector('main form button').click(); true")
+        try browser.wait(for: "location.pathname === '/admin' && !!document.getElementById('today')")
+        let notice = try browser.evaluate("document.querySelector('.notice.error') ? document.querySelector('.notice.error').textContent : ''") as? String ?? ""
+        #expect(notice.contains("le disque est plein") && notice.contains("400 événements attendent"), "\(notice)")
+        try browser.screenshot(width: 390, height: 844, full: true)
+            .write(to: URL(fileURLWithPath: ScreenshotFolder.path + "/admin-dashboard-disk-full.png"))
+    }
+
     @Test func staffSignInDownloadAndChangeTheWelcome() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }

@@ -94,3 +94,43 @@ struct UsageMigrationTests {
         #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'sessions'").count == 1)
     }
 }
+
+/// A full disk: nothing counted that isn't stored, the cause shown, and writing resumes by
+/// itself when space comes back (SQLite's `max_page_count` stands in for the full disk).
+@Suite("Usage statistics on a full disk")
+struct UsageDiskFullTests {
+    @Test func eventsWaitWhileTheDiskIsFullAndAreWrittenWhenSpaceComesBack() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: FakeUsageClock(wall: UsageFixtures.morning),
+                               log: Log(minimumLevel: .error) { _ in })
+        defer { log.close() }
+        for index in 0..<5 { log.record(UsageFixtures.view("Page_\(index)", from: "10.0.0.\(index)")) }
+        log.flush()
+        #expect(log.today().articleViews == 5)
+        // The disk fills up: the database can't grow by a page.
+        log.onWriterThread { connection in
+            let pages = (try? connection.scalar("PRAGMA page_count"))?.int ?? 1
+            try? connection.execute("PRAGMA max_page_count = \(pages)")
+        }
+        for index in 0..<300 {
+            log.record(UsageFixtures.view("Article_au_titre_assez_long_pour_remplir_des_pages_\(index)", from: "10.0.1.\(index % 200)"))
+        }
+        log.flush()
+        var today = log.today()
+        #expect(today.articleViews == 5, "counted but not stored")
+        #expect(today.pending == 300)
+        #expect(today.problem == "disk-full")
+        #expect(try UsageFixtures.rows(path, "SELECT COUNT(*) FROM events WHERE kind = 'view'").first?.first?.int == 5)
+        // A retry at the next flush fails the same way and loses nothing.
+        log.flush()
+        #expect(log.today().pending == 300)
+        // Space comes back.
+        log.onWriterThread { connection in try? connection.execute("PRAGMA max_page_count = 1073741823") }
+        today = log.today()
+        #expect(today.articleViews == 305)
+        #expect(today.pending == 0 && today.problem == nil && today.dropped == 0)
+        #expect(try UsageFixtures.rows(path, "SELECT COUNT(*) FROM events WHERE kind = 'view'").first?.first?.int == 305)
+    }
+}

@@ -32,6 +32,14 @@ struct AdminDashboard {
         }
         body += "</div>\n"
         if today.day == nil { body += AdminPage.notice(t["admin.dash.undated"], kind: "info") }
+        if let problem = today.problem {
+            body += AdminPage.notice(t["admin.dash.problem", ["count": .number(today.pending),
+                                                               "cause": .text(t.plain("admin.dash.cause." + problem))]],
+                                     kind: "error")
+        }
+        if today.dropped > 0 {
+            body += AdminPage.notice(t["admin.dash.lost", ["count": .number(today.dropped)]], kind: "info")
+        }
         body += "<h2>\(t["admin.dash.last30"]) <small>(\(period.from) → \(period.to))</small></h2>\n"
         if let report {
             body += last30(report, period, t)

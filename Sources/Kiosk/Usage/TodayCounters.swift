@@ -13,10 +13,14 @@ public struct TodayCounters: Sendable, Codable, Equatable {
     /// Devices that joined the Wi-Fi (first captive-portal probe).
     public var portalJoins = 0
     public var suggestions = 0
-    /// Events dropped since the server started because the queue was full.
+    /// Events lost since the server started: the queue was full, or they could not be written
+    /// for longer than the retry allowance (see `problem`).
     public var dropped = 0
-    /// Events waiting to be written.
+    /// Events waiting to be written (queued, or kept for a retry after a failed write).
     public var pending = 0
+    /// Why the last write failed, while it still fails (nil when statistics are being written):
+    /// `disk-full`, `read-only`, `io-error`, `damaged` or `error`.
+    public var problem: String?
     /// How sure the kiosk is of today's date.
     public var dating = "undated"
 
@@ -32,6 +36,7 @@ public struct TodayCounters: Sendable, Codable, Equatable {
         ]
         fields += numbers.map { "\"\($0.0)\": \($0.1)" }
         fields.append("\"dating\": \"\(dating)\"")
+        fields.append("\"problem\": " + (problem.map { "\"\($0)\"" } ?? "null"))
         return "{" + fields.joined(separator: ", ") + "}"
     }
 }

@@ -6,12 +6,18 @@ import Synchronization
 /// waits on the disk), and one writer thread stores them in SQLite (WAL) in one transaction
 /// every `flushInterval`. When the queue is full, events are dropped and counted.
 ///
+/// A batch that can't be written (disk full, read-only, I/O error) is kept and retried at each
+/// flush, so statistics resume by themselves when the cause goes away; today's numbers count
+/// only what is stored, `pending` what waits, `problem` the cause. Beyond `queueCapacity`
+/// waiting events, the oldest are counted as dropped (and that count is stored once writing works).
+///
 /// Nothing identifying is written: client addresses become a daily keyed hash whose key is
 /// only in memory, user agents become a coarse class ("phone/android"). See `UsageWriter`.
 public final class UsageLog: UsageRecording {
     private struct Control {
         var waiters: [DispatchSemaphore] = []
         var stopping = false
+        var maintenance: [@Sendable (SQLiteConnection) -> Void] = []
     }
 
     /// The database file.
@@ -23,6 +29,9 @@ public final class UsageLog: UsageRecording {
     private let control = Mutex(Control())
     private let counters: Mutex<TodayCounters>
     private let droppedTotal = Atomic<Int>(0)
+    /// Events kept for a retry after a failed write (writer thread sets, readers read).
+    private let retrying = Atomic<Int>(0)
+    private let problem = Mutex<String?>(nil)
     private let wake = DispatchSemaphore(value: 0)
     /// Set when a request thread woke the writer early (`earlyWriteCount`), until it drains.
     private let wokenEarly = Atomic<Bool>(false)
@@ -74,12 +83,13 @@ public final class UsageLog: UsageRecording {
     /// Today's live counters (memory only; includes events still waiting in the queue as `pending`).
     public func today() -> TodayCounters {
         var snapshot = counters.withLock { $0 }
-        snapshot.pending = queue.count
+        snapshot.pending = queue.count + retrying.load(ordering: .relaxed)
         snapshot.dropped = droppedTotal.load(ordering: .relaxed)
+        snapshot.problem = problem.withLock { $0 }
         return snapshot
     }
 
-    /// Events dropped because the queue was full, since start.
+    /// Events dropped since start: the queue was full, or too many waited for a failing disk.
     public var droppedEvents: Int { droppedTotal.load(ordering: .relaxed) }
 
     /// Writes everything queued so far and returns when it is on disk.
@@ -93,6 +103,13 @@ public final class UsageLog: UsageRecording {
         guard running else { return }
         wake.signal()
         done.wait()
+    }
+
+    /// Runs `job` on the writer thread with its connection, then writes what is queued, and
+    /// returns when both are done (maintenance; tests simulate a full disk with it).
+    func onWriterThread(_ job: @escaping @Sendable (SQLiteConnection) -> Void) {
+        control.withLock { $0.maintenance.append(job) }
+        flush()
     }
 
     /// Writes what is queued, stops the writer thread and closes the database. Idempotent.
@@ -116,29 +133,58 @@ public final class UsageLog: UsageRecording {
     private func writeUntilStopped() {
         guard let writer = writerBox.withLock({ $0 }) else { return }
         writerBox.withLock { $0 = nil }
+        var retry: [PendingUsage] = []
+        var retryDropped = 0
         while true {
             _ = wake.wait(timeout: .now() + settings.flushInterval)
-            let (waiters, stopping) = control.withLock { control in
-                defer { control.waiters = [] }
-                return (control.waiters, control.stopping)
+            let (waiters, stopping, maintenance) = control.withLock { control in
+                defer { (control.waiters, control.maintenance) = ([], []) }
+                return (control.waiters, control.stopping, control.maintenance)
             }
+            for job in maintenance { job(writer.connection) }
             wokenEarly.store(false, ordering: .relaxed)
             let (items, dropped) = queue.drain()
-            if !items.isEmpty || dropped > 0 {
+            let batch = retry + items
+            let droppedSoFar = retryDropped + dropped
+            if !batch.isEmpty || droppedSoFar > 0 {
                 do {
-                    try writer.write(items, dropped: dropped, pending: 0)
+                    try writer.write(batch, dropped: droppedSoFar, pending: 0)
+                    if problem.withLock({ $0 }) != nil { log.info("usage statistics: writing again (\(batch.count) event(s) caught up)") }
+                    (retry, retryDropped) = ([], 0)
+                    problem.withLock { $0 = nil }
                 } catch {
-                    log.warning("usage statistics: \(items.count) event(s) not written: \(error)")
+                    (retry, retryDropped) = keepForRetry(batch, dropped: droppedSoFar, after: error, writer: writer)
                 }
+                retrying.store(retry.count, ordering: .relaxed)
                 counters.withLock { $0 = writer.today }
             }
             for waiter in waiters { waiter.signal() }
             if stopping { break }
+        }
+        if !retry.isEmpty {
+            log.error("usage statistics: \(retry.count) event(s) could not be written before stopping "
+                      + "(\(problem.withLock { $0 } ?? "error")): they are lost")
         }
         do {
             try writer.checkpoint()
         } catch {
             log.warning("usage statistics: final checkpoint failed: \(error)")
         }
+    }
+
+    /// After a failed write: the events to retry (the newest `queueCapacity`), the count of
+    /// those lost (stored as dropped once writing works), the cause for the dashboard, one log
+    /// line per minute. A full disk gets its write-ahead log emptied into the database, which
+    /// may be all the room the next write needs.
+    private func keepForRetry(_ batch: [PendingUsage], dropped: Int, after error: UsageStoreError,
+                              writer: UsageWriter) -> ([PendingUsage], Int) {
+        problem.withLock { $0 = error.cause }
+        let kept = Array(batch.suffix(settings.queueCapacity))
+        let lost = batch.count - kept.count
+        if lost > 0 { droppedTotal.add(lost, ordering: .relaxed) }
+        log.warning("usage statistics: \(batch.count) event(s) waiting, not written (\(error.cause)): \(error)",
+                    cause: "usage write")
+        if error.cause == "disk-full" { try? writer.checkpoint() }
+        return (kept, dropped + lost)
     }
 }

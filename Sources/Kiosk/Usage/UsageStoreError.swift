@@ -12,5 +12,16 @@ public struct UsageStoreError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The cause in a word, for the dashboard: what staff can act on.
+    public var cause: String {
+        switch code & 0xFF {
+        case 13: "disk-full"        // SQLITE_FULL
+        case 8: "read-only"         // SQLITE_READONLY
+        case 10, 14: "io-error"     // SQLITE_IOERR, SQLITE_CANTOPEN
+        case 11, 26: "damaged"      // SQLITE_CORRUPT, SQLITE_NOTADB
+        default: "error"
+        }
+    }
+
     public var description: String { "usage database: \(message) (code \(code))" }
 }

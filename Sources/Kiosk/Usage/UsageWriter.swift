@@ -86,6 +86,26 @@ final class UsageWriter: @unchecked Sendable {
         }
         try updateDating(reading)
         var suggestions: [String: Int] = [:]
+        // Today's numbers count only what is stored: a failed batch leaves them as they were
+        // (and forgets article ids that its rollback removed).
+        let untouched = tally
+        do {
+            try storeBatch(items, dropped: dropped, reading: reading, suggestions: &suggestions)
+        } catch {
+            tally = untouched
+            articleIDs.removeAll()
+            throw error
+        }
+        tally.update { today in
+            today.suggestions += suggestions[today.day ?? "undated"] ?? 0
+            today.dropped += dropped
+            today.pending = pending
+        }
+        try purgeIfDue(monotonic: reading.monotonic)
+    }
+
+    private func storeBatch(_ items: [PendingUsage], dropped: Int, reading: ClockReading,
+                            suggestions: inout [String: Int]) throws(UsageStoreError) {
         try connection.transaction { () throws(UsageStoreError) in
             for case .event(let event, let monotonic) in items {
                 if case .suggestion = event.kind {
@@ -100,12 +120,6 @@ final class UsageWriter: @unchecked Sendable {
                                   .text("dropped"), .integer(Int64(dropped))])
             }
         }
-        tally.update { today in
-            today.suggestions += suggestions[today.day ?? "undated"] ?? 0
-            today.dropped += dropped
-            today.pending = pending
-        }
-        try purgeIfDue(monotonic: reading.monotonic)
     }
 
     // MARK: - Dating
