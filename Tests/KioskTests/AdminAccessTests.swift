@@ -144,6 +144,10 @@ struct AdminAccessTests {
         for form in [fields, fields + [("csrf", "")], fields + [("csrf", String(repeating: "0", count: 32))]] {
             let response = kiosk.request(.post, "/admin/settings", cookie: session.id, form: form)
             #expect(response.status == 403)
+            // A page in the staff member's language that says what to do, with the staff headers.
+            #expect(response.bodyText.contains("rechargez la page et recommencez"))
+            #expect(response.headers["Content-Security-Policy"]?.contains("frame-ancestors 'none'") == true)
+            #expect(response.headers["Cache-Control"] == "no-store")
         }
         #expect(kiosk.settings.current.name != "Changed")
         // Another session's token does not work either.

@@ -13,7 +13,7 @@ struct AdminArea: Sendable {
     func handle(_ request: Request, _ segments: ArraySlice<String>) -> Response {
         let settings = context.settings.current
         guard allowed(request, settings) else {
-            return AdminResponse.text("403 Forbidden: the staff area can't be opened from this network.\n", status: 403)
+            return refusal("admin.error.network", status: 403, request)
         }
         let parts = Array(segments.filter { !$0.isEmpty })
         if parts == ["login"] { return AdminLogin(area: self).handle(request) }
@@ -24,12 +24,9 @@ struct AdminArea: Sendable {
             return unauthenticated(request, parts)
         }
         if request.method == .post {
-            if request.isCrossSite {
-                return AdminResponse.text("403 Forbidden: this form was sent from another site.\n", status: 403)
-            }
+            if request.isCrossSite { return refusal("admin.error.crosssite", status: 403, request) }
             guard let token = request.form["csrf"], Sodium.constantTimeEqual(token, session.csrf) else {
-                return AdminResponse.text("403 Forbidden: the form's security token is missing or out of date; "
-                                          + "reload the page and try again.\n", status: 403)
+                return refusal("admin.error.csrf", status: 403, request)
             }
         }
         let page = AdminPage(t: text(for: request, session: session), session: session, kioskName: settings.name)
@@ -58,7 +55,7 @@ struct AdminArea: Sendable {
             return response
         }
         if request.method == .post {
-            return AdminResponse.text("403 Forbidden: sign in first (your session may have expired).\n", status: 403)
+            return refusal("admin.error.signin", status: 403, request)
         }
         var response = AdminResponse.redirect("/admin/login")
         if request.cookie(AdminResponse.cookieName) != nil {
@@ -78,6 +75,16 @@ struct AdminArea: Sendable {
         let html = page.render(title: page.t.plain("admin.notfound"), active: nil,
                                body: "<p><a href=\"/admin\">\(page.t["admin.nav.dashboard"])</a></p>")
         return AdminResponse.html(html, status: 404, nonce: page.nonce)
+    }
+
+    /// A staff-area error page: the message for `key` in the staff member's language, with the
+    /// staff area's headers (no caching, no framing).
+    func refusal(_ key: String, status: Int, _ request: Request, _ arguments: [String: TextArgument] = [:]) -> Response {
+        let page = AdminPage(t: text(for: request, session: nil), session: nil, kioskName: context.settings.current.name)
+        let body = AdminPage.notice(page.t[key, arguments], kind: "error")
+            + "<p><a href=\"/admin\">\(page.t["admin.nav.dashboard"])</a></p>"
+        return AdminResponse.html(page.render(title: page.t.plain("admin.error.title"), active: nil, body: body),
+                                  status: status, nonce: page.nonce)
     }
 
     /// Whether the request's address is in `[admin] networks` (always, when none is set).

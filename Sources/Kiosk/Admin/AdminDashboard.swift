@@ -128,19 +128,18 @@ struct AdminDashboard {
 
     /// `/admin/report?from=…&to=…&format=html|csv&lang=…`: the evaluation report as a download.
     func report(_ request: Request, _ page: AdminPage) -> Response {
-        guard let log = usageLog else { return AdminResponse.text("404 Not Found: statistics are off.\n", status: 404) }
+        guard let log = usageLog else { return area.refusal("admin.error.nostats", status: 404, request) }
         let today = log.today()
         let fallback = Self.period(endingOn: today.day)
         let from = request.query["from"] ?? fallback.from, to = request.query["to"] ?? fallback.to
         guard UsageReportBuilder.isDay(from), UsageReportBuilder.isDay(to), from <= to else {
-            return AdminResponse.text("400 Bad Request: give the period as two dates YYYY-MM-DD, the first not after the second.\n",
-                                      status: 400)
+            return area.refusal("admin.error.period", status: 400, request)
         }
         log.flush()
         var builder = UsageReportBuilder(databases: [log.path], from: from, to: to)
         builder.minimumDevices = 2
         guard let report = try? builder.build() else {
-            return AdminResponse.text("500 Internal Server Error: the report could not be made (see the log).\n", status: 500)
+            return area.refusal("admin.error.report", status: 500, request)
         }
         let name = "wikikiosk-report-\(from)-\(to)"
         switch request.query["format"] ?? "html" {
@@ -156,7 +155,7 @@ struct AdminDashboard {
             return AdminResponse.download(Array(ReportHTML.render(report, language: page.t.language, strings: area.strings).utf8),
                                           contentType: "text/html; charset=utf-8", fileName: name + ".html")
         default:
-            return AdminResponse.text("400 Bad Request: format is html or csv.\n", status: 400)
+            return area.refusal("admin.error.format", status: 400, request)
         }
     }
 

@@ -33,7 +33,7 @@ struct AdminLogin {
 
     private func check(_ request: Request, _ password: AdminPassword, _ page: AdminPage) -> Response {
         if request.isCrossSite {
-            return AdminResponse.text("403 Forbidden: this form was sent from another site.\n", status: 403)
+            return area.refusal("admin.error.crosssite", status: 403, request)
         }
         let device = request.remoteAddress ?? "local"
         let throttle = area.options.throttle

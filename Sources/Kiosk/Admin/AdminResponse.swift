@@ -18,12 +18,6 @@ enum AdminResponse {
         return response
     }
 
-    static func text(_ text: String, status: Int) -> Response {
-        var response = Response.text(text, status: status)
-        secure(&response, nonce: nil)
-        return response
-    }
-
     /// 303 See Other (after a form post, or to the login page).
     static func redirect(_ location: String) -> Response {
         var response = Response.redirect(to: location, status: 303)

@@ -62,7 +62,7 @@ struct AdminSignsPage {
 
     private func render(_ request: Request, format: SignOutputFormat) -> Response {
         guard let sign = sign(request.query), Sign.isValidID(sign.id) else {
-            return AdminResponse.text("400 Bad Request: choose an article, and an id of letters and digits.\n", status: 400)
+            return area.refusal("admin.error.signform", status: 400, request)
         }
         do {
             let content = try composer.compose(sign)
@@ -75,7 +75,7 @@ struct AdminSignsPage {
             AdminResponse.secure(&response, nonce: nil)
             return response
         } catch {
-            return AdminResponse.text("422 Unprocessable Content: \(error)\n", status: 422)
+            return area.refusal("admin.error.signpreview", status: 422, request, ["reason": .text((error as? SignError)?.message ?? "\(error)")])
         }
     }
 
