@@ -54,17 +54,18 @@ public final class KioskServer: Sendable {
         self.usageLog = usage as? UsageLog
         let liveSettings = LiveSettings(configuration.settings)
         self.liveSettings = liveSettings
-        var context = KioskContext(
+        let signDesk = Self.signDesk(configuration, log: log)
+        self.signDesk = signDesk
+        let context = KioskContext(
             library: library,
             compressedBodies: CompressedBodyCache(budget: configuration.compressedCacheBytes),
             strings: configuration.strings,
             log: log, usage: usage,
-            settings: liveSettings)
-        context.admin = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
-                                     libraryDirectory: configuration.libraryDirectory)
-        signDesk = Self.signDesk(configuration, log: log)
-        context.signs = signDesk
-        context.searchSettings = configuration.search
+            settings: liveSettings,
+            searchSettings: configuration.search,
+            admin: AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
+                                libraryDirectory: configuration.libraryDirectory),
+            signs: signDesk)
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
         daemonConfiguration.port = configuration.port

@@ -33,9 +33,8 @@ final class FuzzHarness: Sendable {
         guard library.books.count == paths.count else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: folder])
         }
-        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   log: log)
-        context.signs = SignDesk(catalogFile: folder + "/signs.csv", template: SignTemplate(), log: log)
+        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20), log: log,
+                                   signs: SignDesk(catalogFile: folder + "/signs.csv", template: SignTemplate(), log: log))
         router = KioskRoutes.router(context)
     }
 

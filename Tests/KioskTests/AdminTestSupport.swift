@@ -54,10 +54,9 @@ final class AdminKiosk {
         } else {
             usageLog = nil
         }
-        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
+        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
                                    strings: loaded.strings, log: Log(minimumLevel: .error) { _ in },
-                                   usage: usageLog ?? NoUsageRecording(), settings: settings)
-        context.admin = options
+                                   usage: usageLog ?? NoUsageRecording(), settings: settings, admin: options)
         router = KioskRoutes.router(context)
     }
 

@@ -21,10 +21,9 @@ import Testing
 
         init(settings: SearchSettings) throws {
             kiosk = try SearchTests.kiosk(settings: settings)
-            var context = KioskContext(library: kiosk.library,
+            let context = KioskContext(library: kiosk.library,
                                        compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                       log: Log(minimumLevel: .error))
-            context.searchSettings = settings
+                                       log: Log(minimumLevel: .error), searchSettings: settings)
             let service = SearchService(library: kiosk.library, settings: settings)
             let search = SearchHandler(context: context, service: service)
             let all = KioskRoutes.router(context)

@@ -20,9 +20,8 @@ final class SearchKiosk {
             try write(path)
             loader.load(path)
         }
-        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   log: Log(minimumLevel: .error), usage: usage)
-        context.searchSettings = settings
+        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
+                                   log: Log(minimumLevel: .error), usage: usage, searchSettings: settings)
         router = KioskRoutes.router(context)
     }
 

@@ -27,9 +27,9 @@ final class SignRouteTests {
         template.publicBase = "https://signs.example.org"
         var settings = KioskSettings()
         settings.aliases = ["signs.example.org"]  // the same server answers as the public one too
-        var context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   log: Log(minimumLevel: .error), usage: spy, settings: LiveSettings(settings))
-        context.signs = SignDesk(catalog: SignCatalog.parse(text), template: template)
+        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
+                                   log: Log(minimumLevel: .error), usage: spy, settings: LiveSettings(settings),
+                                   signs: SignDesk(catalog: SignCatalog.parse(text), template: template))
         router = KioskRoutes.router(context)
     }
 

@@ -1,6 +1,8 @@
 import HTTPServer
 
-/// What every handler may use: the books, the response helpers, the strings, the log, the usage log.
+/// What every handler may use — the books, the strings, the log, the usage log, the live
+/// settings — and each feature's own state (portal, search tuning, staff area, signs), all set
+/// once when the kiosk is assembled: a context never changes after it is made.
 public struct KioskContext: Sendable {
     public let library: Library
     /// Compressed bodies of popular entries (the pipeline's compression step).
@@ -14,15 +16,20 @@ public struct KioskContext: Sendable {
     /// Captive-portal state of the devices (memory only).
     public let portal: PortalDevices
     /// Search and suggestion tuning (time budget, searchers per book, title index size).
-    public var searchSettings = SearchSettings()
+    public let searchSettings: SearchSettings
     /// The staff area's files and in-memory state (sessions, login throttle).
-    public var admin = AdminOptions()
+    public let admin: AdminOptions
     /// QR signs: the catalogue behind `/s/<id>` and `/signs/<id>.pdf`, the template, the render cache.
-    public var signs = SignDesk()
+    public let signs: SignDesk
 
     public init(library: Library, compressedBodies: CompressedBodyCache, strings: StringCatalog = StringCatalog(), log: Log,
                 usage: any UsageRecording = NoUsageRecording(),
-                settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices()) {
+                settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices(),
+                searchSettings: SearchSettings = SearchSettings(), admin: AdminOptions = AdminOptions(),
+                signs: SignDesk = SignDesk()) {
+        self.searchSettings = searchSettings
+        self.admin = admin
+        self.signs = signs
         self.library = library
         self.compressedBodies = compressedBodies
         self.strings = strings
