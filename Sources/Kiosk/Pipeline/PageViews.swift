@@ -2,7 +2,7 @@ import HTTPServer
 
 /// Counts page views in the usage statistics: an HTML entry of `/content/` answered 200 or 304
 /// to a GET (stylesheets, scripts, images and `/raw/` don't count), with how the visitor got
-/// there (`ArticleViewRecorder.arrival`).
+/// there (`ArticleArrival.of`).
 struct PageViews: Middleware {
     let usage: any UsageRecording
 
@@ -13,7 +13,7 @@ struct PageViews: Middleware {
         let item = resource.item
         let title = item.title.isEmpty ? item.path : item.title
         usage.record(UsageEvent(.articleView(book: resource.book.name, path: item.path, title: title,
-                                             arrival: ArticleViewRecorder.arrival(request)), from: request))
+                                             arrival: ArticleArrival.of(request)), from: request))
         return response
     }
 }

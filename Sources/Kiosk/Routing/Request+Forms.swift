@@ -1,6 +1,7 @@
 import HTTPServer
 
-/// What the staff area reads from a request: its session cookie and its form fields.
+/// What forms read from a request: a cookie, the fields of a form post, and whether the post
+/// came from another site (used by the staff area's forms).
 extension Request {
     /// The value of cookie `name`, if sent.
     func cookie(_ name: String) -> String? {

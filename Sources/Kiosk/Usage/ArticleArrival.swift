@@ -1,21 +1,12 @@
 import HTTPServer
 import ZimKit
 
-/// Decides whether a content response is an article view, and how the visitor got there.
-/// Only HTML entries answered 200 or 304 to a GET count; stylesheets, scripts and images don't.
-enum ArticleViewRecorder {
-    static func record(book: Book, item: Item, request: Request, response: Response, context: KioskContext) {
-        guard request.method == .get, response.status == 200 || response.status == 304,
-              item.mimeType.hasPrefix("text/html") else { return }
-        let title = item.title.isEmpty ? item.path : item.title
-        context.usage.record(UsageEvent(.articleView(book: book.name, path: item.path, title: title,
-                                                     arrival: arrival(request)), from: request))
-    }
-
+/// How a visitor arrived on an article (the `PageViews` step records the view).
+enum ArticleArrival {
     /// From the Referer: the search page → `.search`, a sign's short link → `.sign`, the
     /// landing page → `.landing`, another kiosk page → `.link`, none (or another site) → `.direct`.
     /// A `from=sign|search|landing` query parameter (set by a redirect, which carries no Referer) wins.
-    static func arrival(_ request: Request) -> UsageEvent.Arrival {
+    static func of(_ request: Request) -> UsageEvent.Arrival {
         if let hint = request.query["from"], let arrival = UsageEvent.Arrival(rawValue: hint), arrival != .direct {
             return arrival
         }
