@@ -44,6 +44,8 @@ struct Doctor: ParsableCommand {
         findings.append(dnsCheck(settings))
         findings.append(httpCheck(settings))
         findings.append(diskCheck(settings))
+        let statistics = UsageHealth.check(databaseAt: stateDir + "/" + UsageSettings.databaseName)
+        findings.append(Finding(ok: statistics.ok, what: statistics.summary, advice: statistics.advice))
         findings.append(clockCheck())
 
         for finding in findings {

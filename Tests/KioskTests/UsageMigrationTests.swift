@@ -134,3 +134,35 @@ struct UsageDiskFullTests {
         #expect(try UsageFixtures.rows(path, "SELECT COUNT(*) FROM events WHERE kind = 'view'").first?.first?.int == 305)
     }
 }
+
+/// What `wikikiosk doctor` says about the statistics database in each state it can be in.
+@Suite("Usage database health")
+struct UsageHealthTests {
+    @Test func eachStateHasItsFinding() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/usage.sqlite"
+        #expect(UsageHealth.check(databaseAt: path).ok)
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: FakeUsageClock(wall: UsageFixtures.morning))
+        log.record(UsageFixtures.view("Cathédrale", from: "10.0.0.1"))
+        log.close()
+        let fine = UsageHealth.check(databaseAt: path)
+        #expect(fine.ok && fine.summary.contains("(1 events)"), "\(fine.summary)")
+
+        // Newer schema.
+        let newer = folder + "/newer.sqlite"
+        try FileManager.default.copyItem(atPath: path, toPath: newer)
+        try SQLiteConnection(path: newer).run("INSERT INTO migrations (name) VALUES ('2099-01 questionnaires')")
+        let newerHealth = UsageHealth.check(databaseAt: newer)
+        #expect(!newerHealth.ok && newerHealth.advice.contains("update WikiKiosk"))
+
+        // Damaged: a page of the events table overwritten.
+        let damaged = folder + "/damaged.sqlite"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let pageSize = 4096
+        for offset in (2 * pageSize)..<min(bytes.count, 6 * pageSize) { bytes[offset] = 0xA5 }
+        try bytes.write(to: URL(fileURLWithPath: damaged))
+        let damagedHealth = UsageHealth.check(databaseAt: damaged)
+        #expect(!damagedHealth.ok && damagedHealth.advice.contains("move the file aside"), "\(damagedHealth.summary)")
+    }
+}
