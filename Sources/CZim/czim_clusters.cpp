@@ -1,5 +1,6 @@
 // DirectClusterReader and the shared decoded-cluster cache (see czim_clusters.hpp for why).
 #include "czim_clusters.hpp"
+#include "czim_header.hpp"
 #include "czim_zstd_cluster.hpp"
 
 #include <fcntl.h>
@@ -153,18 +154,19 @@ std::unique_ptr<DirectClusterReader> DirectClusterReader::open(const std::string
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return nullptr;
     struct stat st;
-    unsigned char header[80];
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !readFully(fd, header, sizeof header, 0) ||
-        littleEndian(header, 4) != 72173914) {
+    unsigned char bytes[80];
+    czim_header header;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !readFully(fd, bytes, sizeof bytes, 0) ||
+        !parseHeader(bytes, sizeof bytes, header)) {
         ::close(fd);
         return nullptr;
     }
     std::unique_ptr<DirectClusterReader> reader(new DirectClusterReader(fd, static_cast<uint64_t>(st.st_size)));
-    reader->entryCount_ = static_cast<uint32_t>(littleEndian(header + 24, 4));
-    reader->clusterCount_ = static_cast<uint32_t>(littleEndian(header + 28, 4));
-    reader->urlPtrPos_ = littleEndian(header + 32, 8);
-    reader->clusterPtrPos_ = littleEndian(header + 48, 8);
-    reader->checksumPos_ = littleEndian(header + 72, 8);
+    reader->entryCount_ = header.entry_count;
+    reader->clusterCount_ = header.cluster_count;
+    reader->urlPtrPos_ = header.path_pointer_position;
+    reader->clusterPtrPos_ = header.cluster_pointer_position;
+    reader->checksumPos_ = header.checksum_position;
     const uint64_t size = reader->fileSize_;
     auto fits = [size](uint64_t position, uint64_t count) {
         return position <= size && count <= (size - position) / 8;

@@ -122,6 +122,25 @@ void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats);
 /** When false, every item is read through libzim (tests compare both readers). Default true. */
 void czim_set_direct_cluster_reading(bool enabled);
 
+/* The ZIM file header (czim_header.cpp), read without opening the archive: positions of the
+ * pointer tables, counts, versions. A title_pointer_position of all ones means the file has no
+ * old-style title table (libzim 9 files). */
+typedef struct {
+    uint16_t major_version;
+    uint16_t minor_version;
+    uint32_t entry_count;
+    uint32_t cluster_count;
+    uint64_t path_pointer_position;
+    uint64_t title_pointer_position;
+    uint64_t cluster_pointer_position;
+    uint64_t mime_list_position;
+    uint32_t main_page;
+    uint64_t checksum_position;
+} czim_header;
+
+/* Reads the header of the file at `path`; false when it can't be read or isn't a ZIM file. */
+bool czim_read_header(const char *path, czim_header *out_header);
+
 /* The SIGBUS fence (czim_file_fence.cpp): libzim maps parts of a ZIM file read-only, and a file
  * truncated or rewritten in place while served makes touching those pages raise SIGBUS, which
  * ends the whole process. Once installed (idempotent; true when the handler is in place), a

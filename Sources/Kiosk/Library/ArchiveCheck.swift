@@ -32,7 +32,7 @@ public enum ArchiveCheck {
         case .structural: checks = .structural
         case .thorough: checks = .all
         }
-        if !ZimHeader.hasTitlePointerTable(path) {
+        if !(ZimFileHeader.read(path)?.hasTitlePointerTable ?? true) {
             // Newer ZIMs have no old-style title pointer table; libzim 8.1's TITLE_INDEX check
             // then fails on perfectly good files (spelling_correction_test.zim).
             checks.remove(.titleIndex)

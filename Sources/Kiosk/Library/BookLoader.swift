@@ -70,7 +70,7 @@ public struct BookLoader: Sendable {
         var small: [(path: String, fingerprint: FileFingerprint)] = []
         var large: [(path: String, fingerprint: FileFingerprint)] = []
         for file in unchecked {
-            if Int(ZimHeader.entryCount(file.path) ?? 0) > deferFullCheckAboveEntries {
+            if Int(ZimFileHeader.read(file.path)?.entryCount ?? 0) > deferFullCheckAboveEntries {
                 large.append(file)
             } else {
                 small.append(file)
@@ -106,7 +106,7 @@ public struct BookLoader: Sendable {
     /// Runs the full checks on files already served; withdraws the ones that fail.
     private func checkInBackground(_ files: [(path: String, fingerprint: FileFingerprint)]) {
         for file in files {
-            log.info("checking \(file.path) fully in the background (\(ZimHeader.entryCount(file.path) ?? 0) entries)")
+            log.info("checking \(file.path) fully in the background (\(ZimFileHeader.read(file.path)?.entryCount ?? 0) entries)")
         }
         deferredChecks.enter()
         DispatchQueue.global(qos: .utility).async { [self] in
