@@ -22,7 +22,7 @@ public struct CombinedLogExporter {
             throw UsageStoreError(code: -1, message: "not a date (YYYY-MM-DD): \(day)")
         }
         let db = try UsageDatabases.open(databases)
-        var range = "day IS NOT NULL AND kind IN ('view', 'landing')"
+        var range = "day IS NOT NULL AND kind IN \(EventKind.sqlList([.view, .landing]))"
         if let from { range += " AND day >= '\(from)'" }
         if let to { range += " AND day <= '\(to)'" }
         let statement = try db.prepare("""

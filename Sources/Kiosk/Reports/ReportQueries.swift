@@ -26,7 +26,8 @@ struct ReportQueries {
             peopleByDay[row[0].string ?? ""] = row[1].int ?? 0
         }
         return try db.rows("""
-            SELECT day, SUM(kind = 'view'), SUM(kind = 'landing'), SUM(kind = 'search'), SUM(kind = 'sign')
+            SELECT day, SUM(kind = \(EventKind.view.sql)), SUM(kind = \(EventKind.landing.sql)),
+                   SUM(kind = \(EventKind.search.sql)), SUM(kind = \(EventKind.sign.sql))
             FROM f GROUP BY day ORDER BY day
             """).map { row in
             let day = row[0].string ?? ""
@@ -39,7 +40,7 @@ struct ReportQueries {
     func hours() throws(UsageStoreError) -> [UsageReport.Hour] {
         var byHour = (0..<24).map { UsageReport.Hour(hour: $0, pagesRead: 0, events: 0) }
         for row in try db.rows("""
-            SELECT hour, SUM(kind = 'view'), SUM(kind IN \(Self.visitKinds)) FROM f GROUP BY hour
+            SELECT hour, SUM(kind = \(EventKind.view.sql)), SUM(kind IN \(Self.visitKinds)) FROM f GROUP BY hour
             """) {
             guard let hour = row[0].int, (0..<24).contains(hour) else { continue }
             byHour[hour].pagesRead = row[1].int ?? 0
@@ -54,7 +55,7 @@ struct ReportQueries {
                 SELECT book, path, MAX(title) AS title, COUNT(*) AS views,
                        COUNT(DISTINCT kiosk || ':' || day || ':' || device) AS readers,
                        ROW_NUMBER() OVER (PARTITION BY book ORDER BY COUNT(*) DESC, path) AS rank
-                FROM f WHERE kind = 'view' AND book IS NOT NULL GROUP BY book, path)
+                FROM f WHERE kind = \(EventKind.view.sql) AND book IS NOT NULL GROUP BY book, path)
             WHERE rank <= ? ORDER BY book, views DESC, path
             """, [.integer(Int64(limit))]).map { row in
             UsageReport.Article(book: row[0].string ?? "", path: row[1].string ?? "", title: row[2].string ?? "",
@@ -69,7 +70,7 @@ struct ReportQueries {
     func signs() throws(UsageStoreError) -> [UsageReport.SignDay] {
         try db.rows("""
             SELECT detail, day, COUNT(*), COUNT(DISTINCT kiosk || ':' || device) FROM f
-            WHERE kind = 'sign' GROUP BY detail, day ORDER BY detail, day
+            WHERE kind = \(EventKind.sign.sql) GROUP BY detail, day ORDER BY detail, day
             """).map { row in
             UsageReport.SignDay(sign: row[0].string ?? "", day: row[1].string ?? "",
                                 scans: row[2].int ?? 0, devices: row[3].int ?? 0)
@@ -83,7 +84,7 @@ struct ReportQueries {
             CREATE TEMP TABLE IF NOT EXISTS q AS
             SELECT query, COUNT(*) AS searches, COUNT(DISTINCT kiosk || ':' || day || ':' || device) AS devices,
                    SUM(results = 0) AS zero, MAX(results) AS best
-            FROM f WHERE kind = 'search' AND query IS NOT NULL AND query <> '' GROUP BY query
+            FROM f WHERE kind = \(EventKind.search.sql) AND query IS NOT NULL AND query <> '' GROUP BY query
             """)
         let k = Int64(minimumDevices)
         let make: ([SQLiteValue]) -> UsageReport.Query = { row in
@@ -103,8 +104,9 @@ struct ReportQueries {
 
     func funnel() throws(UsageStoreError) -> UsageReport.Funnel {
         let row = try db.rows("""
-            WITH d AS (SELECT MAX(kind = 'portal' AND detail = 'firstProbe') AS j, MAX(kind = 'landing') AS l,
-                              MAX(kind = 'view') AS v FROM f GROUP BY kiosk, day, device)
+            WITH d AS (SELECT MAX(kind = \(EventKind.portal.sql) AND detail = 'firstProbe') AS j,
+                              MAX(kind = \(EventKind.landing.sql)) AS l,
+                              MAX(kind = \(EventKind.view.sql)) AS v FROM f GROUP BY kiosk, day, device)
             SELECT SUM(j), SUM(j AND l), SUM(j AND l AND v), COUNT(*), SUM(l), SUM(v) FROM d
             """).first ?? []
         func value(_ index: Int) -> Int { index < row.count ? row[index].int ?? 0 : 0 }
@@ -125,7 +127,7 @@ struct ReportQueries {
         totals.searches = days.reduce(0) { $0 + $1.searches }
         totals.signScans = days.reduce(0) { $0 + $1.signScans }
         totals.activeDays = days.count
-        totals.zeroResultSearches = try db.scalar("SELECT COUNT(*) FROM f WHERE kind = 'search' AND results = 0")?.int ?? 0
+        totals.zeroResultSearches = try db.scalar("SELECT COUNT(*) FROM f WHERE kind = \(EventKind.search.sql) AND results = 0")?.int ?? 0
         totals.suggestions = try db.scalar("SELECT COALESCE(SUM(count), 0) FROM ft WHERE name = 'suggestions'")?.int ?? 0
         totals.droppedEvents = try db.scalar("SELECT COALESCE(SUM(count), 0) FROM tl WHERE name = 'dropped'")?.int ?? 0
         totals.undatedEvents = try db.scalar("SELECT COUNT(*) FROM ev WHERE day IS NULL")?.int ?? 0

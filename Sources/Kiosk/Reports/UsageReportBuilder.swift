@@ -42,14 +42,15 @@ public struct UsageReportBuilder {
         report.days = try queries.days()
         report.hours = try queries.hours()
         report.topArticles = try queries.topArticles(perBook: topArticlesPerBook)
-        report.arrivals = try queries.counts("SELECT arrival, COUNT(*) FROM f WHERE kind = 'view' GROUP BY arrival ORDER BY 2 DESC")
+        report.arrivals = try queries.counts(
+            "SELECT arrival, COUNT(*) FROM f WHERE kind = \(EventKind.view.sql) GROUP BY arrival ORDER BY 2 DESC")
         report.devices = try queries.counts("""
             SELECT class, COUNT(*) FROM (SELECT DISTINCT kiosk, day, device, class FROM f
-                WHERE kind IN ('view', 'landing', 'search', 'sign')) GROUP BY class ORDER BY 2 DESC
+                WHERE kind IN \(EventKind.sqlList(EventKind.visits))) GROUP BY class ORDER BY 2 DESC
             """)
         report.signs = try queries.signs()
         report.signTotals = try queries.counts(
-            "SELECT detail, COUNT(*) FROM f WHERE kind = 'sign' GROUP BY detail ORDER BY 2 DESC, 1")
+            "SELECT detail, COUNT(*) FROM f WHERE kind = \(EventKind.sign.sql) GROUP BY detail ORDER BY 2 DESC, 1")
         (report.topSearches, report.contentGaps, report.hiddenQueries) = try queries.searches(limit: topQueries)
         report.funnel = try queries.funnel()
         report.totals = try queries.totals(days: report.days)
