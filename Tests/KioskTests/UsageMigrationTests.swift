@@ -95,6 +95,29 @@ struct UsageMigrationTests {
     }
 }
 
+/// A damaged database found at start is kept aside (never deleted) and a new one started.
+@Suite("A damaged usage database")
+struct UsageDamagedDatabaseTests {
+    @Test func isKeptAsideAndANewOneStarted() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let path = folder + "/" + UsageSettings.databaseName
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        var configuration = KioskConfiguration()
+        configuration.stateDirectory = folder
+        let usage = KioskServer.openUsageLog(configuration, log: Log(minimumLevel: .error) { _ in })
+        let log = try #require(usage as? UsageLog)
+        defer { log.close() }
+        let aside = try #require(log.setAside)
+        #expect(aside.hasPrefix(path + ".damaged-"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: aside)) == garbage)
+        log.record(UsageFixtures.view("Cathédrale", from: "10.0.0.1"))
+        log.flush()
+        #expect(try UsageFixtures.rows(path, "SELECT COUNT(*) FROM events").first?.first?.int == 1)
+    }
+}
+
 /// A full disk: nothing counted that isn't stored, the cause shown, and writing resumes by
 /// itself when space comes back (SQLite's `max_page_count` stands in for the full disk).
 @Suite("Usage statistics on a full disk")

@@ -32,6 +32,9 @@ struct AdminDashboard {
         }
         body += "</div>\n"
         if today.day == nil { body += AdminPage.notice(t["admin.dash.undated"], kind: "info") }
+        if let aside = log.setAside {
+            body += AdminPage.notice(t["admin.dash.setaside", ["file": .text(aside)]], kind: "info")
+        }
         if let problem = today.problem {
             body += AdminPage.notice(t["admin.dash.problem", ["count": .number(today.pending),
                                                                "cause": .text(t.plain("admin.dash.cause." + problem))]],

@@ -22,6 +22,13 @@ public final class UsageLog: UsageRecording {
 
     /// The database file.
     public let path: String
+    /// Where a damaged database found at start was kept (a new one was started), for the
+    /// staff dashboard; nil when none was.
+    public var setAside: String? {
+        get { setAsideFile.withLock { $0 } }
+        set { setAsideFile.withLock { $0 = newValue } }
+    }
+    private let setAsideFile = Mutex<String?>(nil)
     private let settings: UsageSettings
     private let clock: any UsageClock
     private let log: Log

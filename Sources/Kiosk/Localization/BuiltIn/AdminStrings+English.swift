@@ -65,6 +65,7 @@ extension AdminStrings {
         "admin.error.format": "The format is html or csv.",
         "admin.error.signform": "Choose an article, and an id of letters and digits.",
         "admin.error.signpreview": "This sign can't be made: {reason}",
+        "admin.dash.setaside": "The statistics database was damaged at start: it was kept aside ({file}) and a new one was started. Earlier figures are not in this dashboard.",
         "admin.dash.nostats": "Statistics are switched off on this kiosk (wikikiosk serve --no-stats).",
         "admin.dash.noreport": "The statistics of the last 30 days could not be read.",
         "admin.report.title": "Download the evaluation report",

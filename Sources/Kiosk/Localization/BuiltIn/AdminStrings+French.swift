@@ -65,6 +65,7 @@ extension AdminStrings {
         "admin.error.format": "Le format est html ou csv.",
         "admin.error.signform": "Choisissez un article, et un identifiant fait de lettres et de chiffres.",
         "admin.error.signpreview": "Ce panneau ne peut pas être fabriqué : {reason}",
+        "admin.dash.setaside": "La base des statistiques était endommagée au démarrage : elle a été gardée de côté ({file}) et une nouvelle a été commencée. Les chiffres d'avant ne sont pas dans ce tableau de bord.",
         "admin.dash.nostats": "Les statistiques sont désactivées sur cette borne (wikikiosk serve --no-stats).",
         "admin.dash.noreport": "Les statistiques des 30 derniers jours n'ont pas pu être lues.",
         "admin.report.title": "Télécharger le rapport d'évaluation",
