@@ -23,26 +23,24 @@ struct Compression: Middleware {
         return Response(status: 200, headers: headers, body: .bytes(body))
     }
 
-    func after(_ response: Response, for request: Request, resource: Resource?) -> Response {
+    func after(_ response: inout Response, for request: Request, resource: Resource?) {
         guard response.status == 200, !response.headers.contains("Content-Encoding"),
               let contentType = response.headers["Content-Type"], Gzip.isCompressible(mimeType: contentType),
-              (Self.threshold...Self.limit).contains(Int(clamping: response.body.count)) else { return response }
-        var answer = response
-        if !(answer.headers["Vary"] ?? "").contains("Accept-Encoding") {
-            answer.headers.set("Vary", answer.headers["Vary"].map { $0 + ", Accept-Encoding" } ?? "Accept-Encoding")
+              (Self.threshold...Self.limit).contains(Int(clamping: response.body.count)) else { return }
+        if !(response.headers["Vary"] ?? "").contains("Accept-Encoding") {
+            response.headers.set("Vary", response.headers["Vary"].map { $0 + ", Accept-Encoding" } ?? "Accept-Encoding")
         }
-        guard request.acceptsGzip, request.range == nil else { return answer }
+        guard request.acceptsGzip, request.range == nil else { return }
         let level: Int32 = resource.map { cache.wasOffered($0.cacheKey) ? 6 : 1 } ?? 6
         let body: [UInt8]
         switch response.body {
         case .bytes(let bytes): body = Gzip.compress(bytes, level: level)
         case .borrowed(let pointer, let count, _): body = Gzip.compress(pointer, count: count, level: level)
-        case .file, .stream: return answer
+        case .file, .stream: return
         }
         if let resource { cache.offer(body, for: resource.cacheKey) }
-        answer.body = .bytes(body)
-        answer.headers.set("Content-Encoding", "gzip")
-        return answer
+        response.body = .bytes(body)
+        response.headers.set("Content-Encoding", "gzip")
     }
 
     private func wanted(_ request: Request, contentType: String, size: Int) -> Bool {

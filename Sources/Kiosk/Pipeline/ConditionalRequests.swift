@@ -11,7 +11,10 @@ struct ConditionalRequests: Middleware {
         return ConditionalResponder.notModified(Response(status: 200, headers: resource.headers))
     }
 
-    func after(_ response: Response, for request: Request, resource: Resource?) -> Response {
-        ConditionalResponder.apply(to: response, for: request)
+    func after(_ response: inout Response, for request: Request, resource: Resource?) {
+        // A compressed body was found in the cache: If-None-Match was answered before, and
+        // ranges are served from identity bodies only. Nothing to do (and no copy made).
+        if resource != nil, response.headers.contains("Content-Encoding") { return }
+        response = ConditionalResponder.apply(to: response, for: request)
     }
 }

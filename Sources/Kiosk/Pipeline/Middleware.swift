@@ -16,11 +16,11 @@ public protocol Middleware: Sendable {
     /// Before the handler of a resolved resource (an entry of a book); a response answers.
     func before(_ request: Request, serving resource: Resource) -> Response?
     /// After the answer is made: may change it (headers, encoding) or note it (statistics).
-    func after(_ response: Response, for request: Request, resource: Resource?) -> Response
+    func after(_ response: inout Response, for request: Request, resource: Resource?)
 }
 
 extension Middleware {
     public func before(_ request: Request) throws(KioskError) -> Response? { nil }
     public func before(_ request: Request, serving resource: Resource) -> Response? { nil }
-    public func after(_ response: Response, for request: Request, resource: Resource?) -> Response { response }
+    public func after(_ response: inout Response, for request: Request, resource: Resource?) {}
 }

@@ -6,14 +6,12 @@ import HTTPServer
 /// SAMEORIGIN leaves the kiosk free to frame its own articles). The daemon adds nosniff too to
 /// the few answers it makes by itself, before any route runs.
 struct SecurityHeaders: Middleware {
-    func after(_ response: Response, for request: Request, resource: Resource?) -> Response {
-        var response = response
+    func after(_ response: inout Response, for request: Request, resource: Resource?) {
         if !response.headers.contains("X-Content-Type-Options") {
             response.headers.add("X-Content-Type-Options", "nosniff")
         }
         if !response.headers.contains("X-Frame-Options") {
             response.headers.add("X-Frame-Options", "SAMEORIGIN")
         }
-        return response
     }
 }

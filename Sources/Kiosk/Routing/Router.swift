@@ -11,6 +11,8 @@ public struct Router: RequestHandler {
     private let fallback: Route
     /// The steps, outermost first.
     private let pipeline: [any Middleware]
+    /// The same, innermost first: the order of their `after`.
+    private let unwinding: [any Middleware]
     private let errors: ErrorRenderer
 
     init(routes: [Route], fallback: Route, pipeline: [any Middleware], errors: ErrorRenderer) {
@@ -19,6 +21,7 @@ public struct Router: RequestHandler {
         self.routes = table
         self.fallback = fallback
         self.pipeline = pipeline
+        self.unwinding = pipeline.reversed()
         self.errors = errors
     }
 
@@ -64,7 +67,10 @@ public struct Router: RequestHandler {
         }
     }
 
+    /// The steps' `after`, innermost first, on one response changed in place (no copy per step).
     private func finish(_ response: Response, _ request: Request, _ resource: Resource?) -> Response {
-        pipeline.reversed().reduce(response) { $1.after($0, for: request, resource: resource) }
+        var response = response
+        for step in unwinding { step.after(&response, for: request, resource: resource) }
+        return response
     }
 }
