@@ -145,8 +145,9 @@ public final class UsageLog: UsageRecording {
         while true {
             _ = wake.wait(timeout: .now() + settings.flushInterval)
             let (waiters, stopping, maintenance) = control.withLock { control in
-                defer { (control.waiters, control.maintenance) = ([], []) }
-                return (control.waiters, control.stopping, control.maintenance)
+                let taken = (control.waiters, control.stopping, control.maintenance)
+                (control.waiters, control.maintenance) = ([], [])
+                return taken
             }
             for job in maintenance { job(writer.connection) }
             wokenEarly.store(false, ordering: .relaxed)
