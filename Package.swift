@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "wikikiosk", targets: ["wikikiosk"]),
         .executable(name: "benchmark-zim", targets: ["BenchmarkZim"]),
+        .executable(name: "router-bench", targets: ["RouterBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -76,6 +77,8 @@ let package = Package(
             dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
+        // The request path's own cost, in process (see its header): for before/after comparisons.
+        .executableTarget(name: "RouterBench", dependencies: ["Kiosk", "HTTPServer"], path: "Benchmarks/RouterBench"),
         // libFuzzer target over request parsing + the router (scripts/fuzz.sh); a plain build
         // replays inputs given as arguments instead.
         .executableTarget(name: "RequestFuzzer", dependencies: ["Kiosk", "HTTPServer", "ZimKit", "CFuzzerDriver"]),
