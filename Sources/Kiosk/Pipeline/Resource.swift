@@ -3,8 +3,9 @@ import ZimKit
 
 /// A ZIM item found for a request, before its bytes are read: what the pipeline needs to answer
 /// `If-None-Match` (304) or from the gzip cache without decompressing anything, and to count a
-/// page view.
-public struct Resource: Sendable {
+/// page view. A class: it is handed to every step of the pipeline, before and after (one
+/// reference each time rather than a copy of its strings and headers).
+public final class Resource: Sendable {
     public let book: Book
     public let item: Item
     /// The response's fields when it is sent whole: Content-Type, ETag, Cache-Control, Vary.

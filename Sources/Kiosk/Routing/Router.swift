@@ -38,12 +38,12 @@ public struct Router: RequestHandler {
             for step in pipeline {
                 if let answer = try step.before(request) { return completion(finish(answer, request, nil)) }
             }
-            let first = segments.first ?? ""
-            let route = routes[first] ?? fallback
+            let found = routes[segments.first ?? ""]
+            let route = found ?? fallback
             guard route.methods.contains(request.method) else {
                 throw .methodNotAllowed(allow: route.methods.sorted { $0.rawValue < $1.rawValue })
             }
-            let rest = routes[first] != nil ? segments.dropFirst() : segments[...]
+            let rest = found != nil ? segments.dropFirst() : segments[...]
             switch route.kind {
             case .immediate(let handle):
                 completion(finish(try handle(request, rest), request, nil))
@@ -55,16 +55,21 @@ public struct Router: RequestHandler {
                     completion(finish(answer, request, nil))
                 case .resource(let found):
                     resource = found
-                    if let early = pipeline.lazy.compactMap({ $0.before(request, serving: found) }).first {
-                        completion(finish(early, request, found))
-                    } else {
-                        completion(finish(try serve(request, found), request, found))
-                    }
+                    completion(finish(try answer(request, serving: found, serve), request, found))
                 }
             }
         } catch {
             completion(finish(errors.response(for: error, to: request), request, resource))
         }
+    }
+
+    /// The first step that answers for `resource` (a 304, a cached gzip body), else `serve`.
+    private func answer(_ request: Request, serving resource: Resource,
+                        _ serve: Route.Server) throws(KioskError) -> Response {
+        for step in pipeline {
+            if let early = step.before(request, serving: resource) { return early }
+        }
+        return try serve(request, resource)
     }
 
     /// The steps' `after`, innermost first, on one response changed in place (no copy per step).
