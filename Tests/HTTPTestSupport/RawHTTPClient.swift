@@ -47,9 +47,11 @@ final class RawHTTPClient {
                 }
             }
             guard bound == 0 else {
-                let code = errno
-                Glibc.close(descriptor)
-                throw Failure(description: "bind to \(source) failed: errno \(code)")
+                // Not closed here: every property is set, so `deinit` runs for this failed
+                // init and closes it. Closing twice closed the server's next connection, in
+                // this same process, whose number the kernel had just reused (libmicrohttpd
+                // then aborted: "Close socket failed").
+                throw Failure(description: "bind to \(source) failed: errno \(errno)")
             }
         }
         var address = sockaddr_in()
@@ -62,12 +64,12 @@ final class RawHTTPClient {
             }
         }
         guard result == 0 else {
-            let code = errno
-            Glibc.close(descriptor)
-            throw Failure(description: "connect failed: errno \(code)")
+            // Closed by `deinit`, as above.
+            throw Failure(description: "connect failed: errno \(errno)")
         }
     }
 
+    /// Runs for a failed `init` too (it throws after every property is set): the one close.
     deinit {
         Glibc.close(descriptor)
     }
