@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Kiosk
 
@@ -163,6 +164,32 @@ struct UsageStoreTests {
         while log.today().pending > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(log.today().pending == 0, "written long before the 600 s interval")
         #expect(log.today().articleViews == 200)
+    }
+
+    @Test func anEventIsAlwaysEitherWaitingOrCounted() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        var settings = UsageFixtures.settings(flush: 600)
+        settings.earlyWriteCount = 5
+        let log = try UsageLog(path: dir + "/usage.sqlite", settings: settings, clock: FakeUsageClock(wall: UsageFixtures.morning))
+        defer { log.close() }
+        let recorded = Atomic<Int>(0)
+        let done = Atomic<Bool>(false)
+        let producer = Thread {
+            for index in 0..<2_000 {
+                log.record(UsageFixtures.view("p", from: "10.0.\(index / 200).\(index % 200)"))
+                recorded.add(1, ordering: .sequentiallyConsistent)
+            }
+            done.store(true, ordering: .sequentiallyConsistent)
+        }
+        producer.start()
+        var undercounts = 0
+        while !done.load(ordering: .sequentiallyConsistent) {
+            let before = recorded.load(ordering: .sequentiallyConsistent)
+            let today = log.today()
+            if today.pending + today.articleViews + today.dropped < before { undercounts += 1 }
+        }
+        #expect(undercounts == 0, "a dashboard read while the writer commits must not lose events it was shown before")
     }
 
     @Test func searchesCanBeCountedWithoutKeepingTheQuery() throws {

@@ -166,6 +166,7 @@ public final class UsageLog: UsageRecording {
                 retrying.store(retry.count, ordering: .relaxed)
                 counters.withLock { $0 = writer.today }
             }
+            queue.settle(items.count)
             for waiter in waiters { waiter.signal() }
             if stopping { break }
         }

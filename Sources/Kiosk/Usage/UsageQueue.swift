@@ -17,6 +17,9 @@ final class UsageQueue: Sendable {
     private let capacity: Int
     /// Items in all shards (reserved before appending, so the bound holds without a global lock).
     private let size = Atomic<Int>(0)
+    /// Items drained but not yet settled by the writer: still counted as waiting, so a reader
+    /// never sees an event neither waiting nor in today's counters.
+    private let taken = Atomic<Int>(0)
     private let dropped = Atomic<Int>(0)
     private let closed = Atomic<Bool>(false)
 
@@ -42,6 +45,7 @@ final class UsageQueue: Sendable {
     }
 
     /// Takes everything queued, oldest first, and the number of drops since the last call.
+    /// The items stay counted in `count` until `settle(_:)`.
     func drain() -> (items: [PendingUsage], dropped: Int) {
         var items: [PendingUsage] = []
         for shard in shards {
@@ -50,13 +54,17 @@ final class UsageQueue: Sendable {
                 state.items.removeAll(keepingCapacity: state.items.count <= 1024)
             }
         }
+        taken.add(items.count, ordering: .relaxed)
         size.subtract(items.count, ordering: .relaxed)
         items.sort { $0.monotonic < $1.monotonic }
         return (items, dropped.exchange(0, ordering: .relaxed))
     }
 
-    /// Items waiting.
-    var count: Int { max(0, size.load(ordering: .relaxed)) }
+    /// The writer has accounted for `count` drained items (written, or kept for retry).
+    func settle(_ count: Int) { taken.subtract(count, ordering: .relaxed) }
+
+    /// Items waiting, including those drained and not yet settled.
+    var count: Int { max(0, taken.load(ordering: .relaxed)) + max(0, size.load(ordering: .relaxed)) }
 
     /// From now on, every push is dropped.
     func close() { closed.store(true, ordering: .relaxed) }
