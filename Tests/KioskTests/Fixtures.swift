@@ -66,6 +66,21 @@ enum Fixtures {
         return try archive.data(of: item).bytes
     }
 
+    /// A served article without the reading toolbar the kiosk inserts after `<body …>`: from
+    /// its `<style>#wkbar` to the end of its `<script …></script>` line. For a page without
+    /// links to other sites, what is left is the stored bytes.
+    static func withoutToolbar(_ served: [UInt8]) -> [UInt8] {
+        let start = Array("<style>#wkbar".utf8), end = Array("</script>\n".utf8)
+        guard let from = served.firstRange(of: start),
+              let to = served[from.upperBound...].firstRange(of: end) else { return served }
+        return Array(served[..<from.lowerBound] + served[to.upperBound...])
+    }
+
+    /// How many reading toolbars `served` holds.
+    static func toolbarCount(_ served: [UInt8]) -> Int {
+        served.ranges(of: Array("<nav id=\"wkbar\"".utf8)).count
+    }
+
     /// The `wikikiosk` executable next to the test bundle (SwiftPM builds every product with the tests).
     static var wikikioskExecutable: String? {
         let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""

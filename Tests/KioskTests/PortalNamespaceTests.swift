@@ -51,8 +51,14 @@ struct PortalNamespaceTests {
         #expect(success.text == "<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>")
         let windows = try lab.curl("http://www.msftconnecttest.com/connecttest.txt")
         #expect(windows.text == "Microsoft Connect Test")
-        // Another site still leads to the kiosk.
-        #expect(try lab.curl("http://example.org/page").headers["location"] == "http://wikikiosk.lan/")
+        // Another site: the page that says it is on the Internet, with a way back to the kiosk.
+        let other = try lab.curl("http://example.org/page")
+        #expect(other.status == 200)
+        #expect(other.text.contains("href=\"http://wikikiosk.lan/\""))
+        // A printed Wikipedia address opens the article from the kiosk.
+        let printed = try lab.curl("http://fr.wikipedia.org/wiki/Cath%C3%A9drale")
+        #expect(printed.status == 302)
+        #expect(printed.headers["location"]?.hasPrefix("http://wikikiosk.lan/content/") == true)
     }
 }
 

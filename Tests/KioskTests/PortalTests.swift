@@ -163,15 +163,44 @@ struct PortalTests {
         #expect(portal.usage.kinds.filter { $0 == .portal(.continued) }.count == 1)
     }
 
-    @Test func otherSitesAreRedirectedToTheKiosk() throws {
+    @Test func otherSitesGetTheOfflinePageWithLinksBackToTheKiosk() throws {
         let portal = try PortalKiosk()
-        for url in ["example.com/", "fr.wikipedia.org/wiki/Paris", "www.lemonde.fr/a?b=c"] {
+        for url in ["example.com/", "www.lemonde.fr/a?b=c"] {
+            let response = portal.get(url)
+            #expect(response.status == 200, "\(url)")
+            #expect(response.headers["Cache-Control"] == "no-store")
+            #expect(response.bodyText.contains("<code dir=\"ltr\">http://\(url)</code>"), "the address, as text")
+            // Relative links would stay on the other site's name and come back here.
+            #expect(response.bodyText.contains("action=\"http://wikikiosk.lan/search\""))
+            #expect(response.bodyText.contains("href=\"http://wikikiosk.lan/\""))
+        }
+        #expect(portal.get("www.lemonde.fr/a?b=c").bodyText.contains("value=\"a\""), "a search for the address's words")
+        // POST to another site too (no 405 from the route table).
+        #expect(portal.get("example.com/form", method: .post).status == 200)
+    }
+
+    @Test func wikipediaAndQRpediaAddressesOpenTheArticleFromTheKiosk() throws {
+        let portal = try PortalKiosk()
+        let article = "http://wikikiosk.lan/content/ville_de_test/Cath%C3%A9drale"
+        let expected = [
+            "fr.wikipedia.org/wiki/Cath%C3%A9drale": article + "?from=wikipedia",
+            "fr.m.wikipedia.org/wiki/Cath%C3%A9drale#Histoire": article + "?from=wikipedia",
+            "fr.qrwp.org/Cath%C3%A9drale": article + "?from=qrpedia",
+            // A redirect entry (followed), then the title index without accents or capitals.
+            "fr.wikipedia.org/wiki/Cathedrale": article + "?from=wikipedia",
+            "fr.qrwp.org/cathedrale_de_clermont": article + "?from=qrpedia",
+            "fr.wikipedia.org/wiki/Tour_Eiffel":
+                "http://wikikiosk.lan/search?pattern=Tour%20Eiffel&missing=1&books.name=ville_de_test",
+            "en.wikipedia.org/wiki/Cathedral": "http://wikikiosk.lan/search?pattern=Cathedral&missing=1",
+        ]
+        for (url, location) in expected {
             let response = portal.get(url)
             #expect(response.status == 302, "\(url)")
-            #expect(response.headers["Location"] == "http://wikikiosk.lan/")
+            #expect(response.headers["Location"] == location, "\(url)")
         }
-        // POST to another site too (no 405 from the route table).
-        #expect(portal.get("example.com/form", method: .post).status == 302)
+        // Not an article address: the offline page.
+        #expect(portal.get("fr.wikipedia.org/w/index.php?title=X").status == 200)
+        #expect(portal.get("commons.wikimedia.org/wiki/File:X.jpg").status == 200)
     }
 
     @Test func theKiosksOwnNamesAreServed() throws {

@@ -31,6 +31,12 @@ public struct KioskSettings: Sendable, Equatable {
     public var landingTexts: [String: [String: String]] = [:]
     /// Networks the staff area (`/admin`) answers from (`[admin] networks`); empty = any.
     public var adminNetworks: [NetworkRange] = []
+    /// Whether articles get the kiosk's toolbar (home, search, random) at their top
+    /// (`[reading] toolbar = on|off`).
+    public var readingToolbar = true
+    /// Whether links to other sites in articles lead to the kiosk's offline-link page (address
+    /// and QR code) rather than to a connection that fails (`[reading] external-links = on|off`).
+    public var readingExternalLinks = true
 
     public init() {}
 

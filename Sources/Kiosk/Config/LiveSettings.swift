@@ -4,6 +4,7 @@ import Synchronization
 /// the staff area saving new settings) without a restart.
 public final class LiveSettings: Sendable {
     private let state: Mutex<KioskSettings>
+    private let changes = Atomic<Int>(0)
 
     public init(_ settings: KioskSettings = KioskSettings()) {
         state = Mutex(settings)
@@ -17,5 +18,11 @@ public final class LiveSettings: Sendable {
     /// Replaces the settings for the requests that follow.
     public func replace(with settings: KioskSettings) {
         state.withLock { $0 = settings }
+        changes.add(1, ordering: .releasing)
     }
+
+    /// A number that changes each time the settings are replaced: what derives from them
+    /// (an article's toolbar) is remade when it differs, without copying the settings on
+    /// every request.
+    public var generation: Int { changes.load(ordering: .acquiring) }
 }

@@ -53,4 +53,30 @@ extension SettingsParser {
             return "unknown setting “\(entry.key)” in [admin]\(hint)"
         }
     }
+
+    static let readingKeys: Set<String> = ["toolbar", "external-links"]
+
+    /// `[reading]`: what the kiosk adds to articles (`toolbar = on|off`, `external-links = on|off`).
+    static func applyReading(_ entry: ConfigLines.Entry, to settings: inout KioskSettings) -> String? {
+        func onOff() -> Bool? {
+            switch entry.value.lowercased() {
+            case "on", "yes", "true": true
+            case "off", "no", "false": false
+            default: nil
+            }
+        }
+        switch entry.key {
+        case "toolbar":
+            guard let value = onOff() else { return "toolbar must be on or off, not “\(entry.value)”" }
+            settings.readingToolbar = value
+            return nil
+        case "external-links":
+            guard let value = onOff() else { return "external-links must be on or off, not “\(entry.value)”" }
+            settings.readingExternalLinks = value
+            return nil
+        default:
+            let hint = Suggestion.closest(to: entry.key, in: readingKeys).map { " (did you mean “\($0)”?)" } ?? ""
+            return "unknown setting “\(entry.key)” in [reading]\(hint)"
+        }
+    }
 }

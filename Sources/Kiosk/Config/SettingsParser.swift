@@ -6,7 +6,7 @@ import Foundation
 /// volunteer fixes them all in one go. Unknown names are problems too: a typo must not be
 /// silently ignored.
 enum SettingsParser {
-    static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin"]
+    static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin", "reading"]
     static let kioskKeys: Set<String> = [
         "name", "place", "languages", "host", "aliases", "address", "port", "library", "portal-timeout",
     ]
@@ -45,6 +45,8 @@ enum SettingsParser {
                 if let message = SettingsParser.applyText(entry, to: &settings) { problem(message) }
             case "admin":
                 if let message = SettingsParser.applyAdmin(entry, to: &settings) { problem(message) }
+            case "reading":
+                if let message = SettingsParser.applyReading(entry, to: &settings) { problem(message) }
             case "":
                 problem("“\(entry.key)” must come after a section header such as [kiosk]")
             default:

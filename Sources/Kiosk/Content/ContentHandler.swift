@@ -27,8 +27,9 @@ struct ContentHandler: Sendable {
             }
         }
         do {
-            return .resource(Resource(book: book, item: try book.archive.item(for: entry, followRedirects: false),
-                                      isPageView: true))
+            let item = try book.archive.item(for: entry, followRedirects: false)
+            let decoration = item.mimeType.hasPrefix("text/html") ? context.decorations.decoration(for: book) : nil
+            return .resource(Resource(book: book, item: item, isPageView: true, decoration: decoration))
         } catch {
             throw .damaged(book: book, path: path, detail: error.message)
         }

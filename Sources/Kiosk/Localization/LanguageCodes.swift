@@ -23,9 +23,25 @@ public enum LanguageCodes {
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    /// The HTML `lang` value for a ZIM `Language` metadata value (`fra,eng` → `fr`).
+    /// The HTML `lang` value for a ZIM `Language` metadata value (`fra,eng` → `fr`); empty when
+    /// the metadata is not a language tag (one shared ZIM says `=en`).
     public static func htmlLanguage(ofZimLanguage zimLanguage: String) -> String {
-        let first = String(zimLanguage.split(separator: ",").first ?? "")
-        return bcp47(fromISO6393: first) ?? first
+        let first = String(zimLanguage.split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
+        let tag = bcp47(fromISO6393: first) ?? first
+        return isLanguageTag(tag) ? tag : ""
+    }
+
+    /// Whether `tag` has the shape of a BCP 47 language tag: 2–8 letters, then subtags of 1–8
+    /// letters or digits (`fr`, `zh-Hant`, `pt-BR`).
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...8).contains(primary.count),
+              primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// ` lang="…"` for an element in that language, or nothing when the tag is empty.
+    static func attribute(_ tag: String) -> HTML {
+        tag.isEmpty ? .empty : " lang=\"\(tag)\""
     }
 }

@@ -12,25 +12,33 @@ public final class Resource: Sendable {
     public let headers: HTTPHeaders
     /// Whether this is a page a visitor reads (an HTML entry of `/content/`), to be counted.
     public let isPageView: Bool
+    /// What the kiosk adds to the page (toolbar, offline links); nil for bytes sent as stored.
+    public let decoration: ArticleDecoration?
+    /// The key of this item's compressed body in the gzip cache (decorated pages by decoration).
+    public let cacheKey: String
 
     /// Cache-Control for content: an item can't change for a given archive UUID, and the ETag
     /// (UUID + path) lets a phone revalidate in one cheap 304 when the book is replaced.
     public static let cacheControl = "public, max-age=86400"
 
-    public init(book: Book, item: Item, isPageView: Bool) {
+    public init(book: Book, item: Item, isPageView: Bool, decoration: ArticleDecoration? = nil) {
         self.book = book
         self.item = item
         self.isPageView = isPageView
+        self.decoration = decoration
         var headers = HTTPHeaders()
         headers.set("Content-Type", item.mimeType)
-        headers.set("ETag", ETag.make(book.id, item.path))
+        if let decoration {
+            headers.set("ETag", ETag.make(book.id, item.path, decoration.tag))
+            cacheKey = book.id + "/" + decoration.tag + "/" + item.path
+        } else {
+            headers.set("ETag", ETag.make(book.id, item.path))
+            cacheKey = book.id + "/" + item.path
+        }
         headers.set("Cache-Control", Self.cacheControl)
         if Gzip.isCompressible(mimeType: item.mimeType) { headers.set("Vary", "Accept-Encoding") }
         self.headers = headers
     }
-
-    /// The key of this item's compressed body in the gzip cache.
-    public var cacheKey: String { book.id + "/" + item.path }
 
     public var etag: String { headers["ETag"] ?? "" }
 }

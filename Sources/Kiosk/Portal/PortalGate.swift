@@ -1,10 +1,12 @@
 import HTTPServer
 
 /// What the kiosk does before routing: answers connectivity probes (captive before the visitor
-/// continues, online after), notes each device's activity, and sends requests for other sites'
-/// names to the kiosk's own address.
+/// continues, online after), notes each device's activity, and answers requests for other
+/// sites' names: a Wikipedia or QRpedia address opens its article from the kiosk, any other
+/// gets the offline-link page (never a silent redirect home).
 struct PortalGate: Sendable {
     let context: KioskContext
+    let offline: OfflineLinkPage
 
     /// A response when the request is a probe or for another site; nil to route it normally.
     func intercept(_ request: Request) -> Response? {
@@ -24,9 +26,20 @@ struct PortalGate: Sendable {
         }
         _ = context.portal.touch(device, timeout: settings.portalTimeout)
         if let host, !Self.isOwn(host, settings) {
-            return Self.redirect(to: settings.canonicalURL)
+            return outside(host: host, path: path, request, settings)
         }
         return nil
+    }
+
+    /// A request for another site's name.
+    /// Links and redirects name the kiosk in full: relative ones would stay on the other name.
+    private func outside(host: String, path: String, _ request: Request, _ settings: KioskSettings) -> Response {
+        let kiosk = String(settings.canonicalURL.dropLast())
+        if let address = WikipediaAddress(host: host, path: path) {
+            return Self.redirect(to: kiosk + offline.articles.destination(of: address))
+        }
+        let target = request.target.hasPrefix("/") ? request.target : "/"
+        return offline.render("http://" + host + target, language: context.language(for: request), kiosk: kiosk)
     }
 
     /// Whether `host` (lowercased, without port) names this kiosk: its canonical name (and that

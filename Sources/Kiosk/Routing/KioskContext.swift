@@ -21,6 +21,8 @@ public struct KioskContext: Sendable {
     public let admin: AdminOptions
     /// QR signs: the catalogue behind `/s/<id>` and `/signs/<id>.pdf`, the template, the render cache.
     public let signs: SignDesk
+    /// What articles get added (toolbar, offline links), per book, following the live settings.
+    public let decorations: ArticleDecorations
 
     public init(library: Library, compressedBodies: CompressedBodyCache, strings: StringCatalog = StringCatalog(), log: Log,
                 usage: any UsageRecording = NoUsageRecording(),
@@ -37,6 +39,7 @@ public struct KioskContext: Sendable {
         self.usage = usage
         self.settings = settings
         self.portal = portal
+        self.decorations = ArticleDecorations(settings: settings, strings: strings)
     }
 
     /// Renders every error answer (`KioskError`) in the visitor's language.

@@ -4,13 +4,14 @@ import HTTPServer
 /// and clients keep working.
 public enum KioskRoutes {
     /// The steps every request goes through, outermost first (see `Middleware`).
-    static func pipeline(_ context: KioskContext) -> [any Middleware] {
+    static func pipeline(_ context: KioskContext, offline: OfflineLinkPage) -> [any Middleware] {
         [
             SecurityHeaders(),
-            CaptivePortal(gate: PortalGate(context: context)),
+            CaptivePortal(gate: PortalGate(context: context, offline: offline)),
             PageViews(usage: context.usage),
             ConditionalRequests(),
             Compression(cache: context.compressedBodies),
+            ArticleDecorating(),
         ]
     }
 
@@ -34,6 +35,9 @@ public enum KioskRoutes {
         let admin = AdminArea(context: context)
         let shortLink = ShortLinkHandler(context: context)
         let signFile = SignFileHandler(context: context)
+        let offline = OfflineLinkPage(context: context,
+                                      articles: WikipediaArticles(library: context.library, search: searchService))
+        let viewer = ViewerPage(context: context)
         return Router(
             routes: [
                 Route("", landing),
@@ -52,9 +56,12 @@ public enum KioskRoutes {
                 Route("s", shortLink),
                 Route("S", shortLink),
                 Route("signs", deferred: { signFile.handle($0, $1, completion: $2) }),
+                // Links out of the kiosk, and kiwix-serve's reader address.
+                Route("catch", offline),
+                Route("viewer", viewer),
             ],
             fallback: Route("*", legacy),
-            pipeline: pipeline(context),
+            pipeline: pipeline(context, offline: offline),
             errors: context.errors)
     }
 }

@@ -11,5 +11,7 @@ extension ClockHintHandler: RouteHandler {}
 extension AdminArea: RouteHandler {}
 extension ShortLinkHandler: RouteHandler {}
 extension LegacyPathHandler: RouteHandler {}
+extension OfflineLinkPage: RouteHandler {}
+extension ViewerPage: RouteHandler {}
 extension ContentHandler: ResourceHandler {}
 extension RawHandler: ResourceHandler {}

@@ -12,6 +12,9 @@ struct SearchRequest: Sendable {
     let start: Int
     let pageLength: Int
     let format: Format?
+    /// The search stands for an article asked for by its Wikipedia or QRpedia address that this
+    /// kiosk does not have (`missing=1`): the page says so.
+    let isMissingArticle: Bool
 
     static let defaultPageLength = 25
     static let maxPageLength = 140
@@ -19,6 +22,7 @@ struct SearchRequest: Sendable {
     /// Nil when a parameter is malformed (→ 400).
     init?(_ query: QueryParameters) {
         pattern = query["pattern"] ?? ""
+        isMissingArticle = query["missing"] == "1"
         names = query.all("books.name") + query.all("content")
         ids = query.all("books.id")
         let startText = query["start"] ?? "1"

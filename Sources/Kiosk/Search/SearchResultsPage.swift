@@ -18,6 +18,9 @@ enum SearchResultsPage {
             </form>
 
             """
+        if query.isMissingArticle, !query.pattern.isEmpty {
+            body += "<p class=\"notice\">\(t("outside.missing", ["title": .text(query.pattern)]))</p>\n"
+        }
         for book in outcome.booksWithoutIndex {
             body += "<p class=\"notice\">\(t("search.noindex", ["book": .text(book.title)]))</p>\n"
         }

@@ -21,9 +21,10 @@ public struct UsageEvent: Sendable {
         case catalog(kind: String)
     }
 
-    /// How the visitor arrived on an article.
+    /// How the visitor arrived on an article. `qrpedia` and `wikipedia`: from an outside
+    /// address the hotspot brought to the kiosk (an old QRpedia plaque, a printed Wikipedia link).
     public enum Arrival: String, Sendable, Equatable {
-        case search, sign, link, landing, direct
+        case search, sign, link, landing, direct, qrpedia, wikipedia
     }
 
     /// Captive-portal steps.

@@ -51,6 +51,8 @@ extension ReportStrings {
         "report.arrival.link": "Link in a page",
         "report.arrival.landing": "Welcome page",
         "report.arrival.direct": "Direct",
+        "report.arrival.qrpedia": "Old QRpedia QR code",
+        "report.arrival.wikipedia": "Wikipedia link (plaque, book)",
         "report.device.phone": "Phone",
         "report.device.tablet": "Tablet",
         "report.device.computer": "Computer",

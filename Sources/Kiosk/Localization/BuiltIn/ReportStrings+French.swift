@@ -51,6 +51,8 @@ extension ReportStrings {
         "report.arrival.link": "Lien dans une page",
         "report.arrival.landing": "Page d'accueil",
         "report.arrival.direct": "Accès direct",
+        "report.arrival.qrpedia": "Ancien QR code QRpedia",
+        "report.arrival.wikipedia": "Lien vers Wikipédia (plaque, livre)",
         "report.device.phone": "Téléphone",
         "report.device.tablet": "Tablette",
         "report.device.computer": "Ordinateur",
