@@ -10,14 +10,18 @@ final class TestKiosk {
     let router: Router
     let cache = CompressedBodyCache(budget: 4 << 20)
 
-    init(fullText: Bool = true) throws {
+    let settings: LiveSettings
+
+    init(fullText: Bool = true, settings: KioskSettings = KioskSettings(), strings: StringCatalog = StringCatalog()) throws {
+        self.settings = LiveSettings(settings)
         directory = Fixtures.makeTemporaryDirectory()
         zimPath = try Fixtures.writeBook(at: directory + "/ville de test.zim", fullText: fullText)
         let loader = BookLoader(library: library, validator: InProcessValidator(),
                                 cache: ValidationCache(file: nil), log: Log(minimumLevel: .error))
         loader.load(zimPath)
         router = KioskRoutes.router(KioskContext(library: library, compressedBodies: cache,
-                                                 log: Log(minimumLevel: .error)))
+                                                 strings: strings, log: Log(minimumLevel: .error),
+                                                 settings: self.settings))
     }
 
     deinit { Fixtures.cleanUp(directory) }
