@@ -37,6 +37,13 @@ struct ServerTests {
         #expect(gzipped.headers["content-encoding"] == "gzip")
         #expect(gzipped.body == page.body, "curl undid the gzip: same bytes")
 
+        let pageHead = try Curl.get(base + "/content/ville/Cath%C3%A9drale", ["-I"])
+        #expect(pageHead.headers["content-length"] == String(page.body.count), "the decorated page's length")
+        #expect(pageHead.headers["etag"] == page.headers["etag"])
+        let pageRange = try Curl.get(base + "/content/ville/Cath%C3%A9drale", ["-r", "0-1023"])
+        #expect(pageRange.status == 206)
+        #expect(pageRange.body == Array(page.body.prefix(1024)))
+
         let head = try Curl.get(base + "/content/ville/I/big.jpg", ["-I"])
         #expect(head.status == 200)
         #expect(head.headers["content-length"] == String(Fixtures.bigImage.count))
