@@ -14,7 +14,8 @@ PACKAGES="$PACKAGES libqrencode-dev libcairo2-dev libpango1.0-dev fonts-dejavu-c
 PACKAGES="$PACKAGES dnsmasq-base iproute2 udhcpc nftables shellcheck"
 # The landing page's browser test uses Debian's headless Chromium (about 300 MB): opt-in with
 # WIKIKIOSK_BROWSER_TESTS=1 (.ci/run sets it); the test is skipped without it.
-if [ "${WIKIKIOSK_BROWSER_TESTS:-0}" = 1 ]; then PACKAGES="$PACKAGES chromium-headless-shell"; fi
+# The accessibility audit in the same tests runs axe-core, fetched from PyPI below (pip).
+if [ "${WIKIKIOSK_BROWSER_TESTS:-0}" = 1 ]; then PACKAGES="$PACKAGES chromium-headless-shell python3-pip"; fi
 
 missing=""
 for package in $PACKAGES; do
@@ -26,6 +27,20 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+fi
+
+# axe-core (Deque's accessibility rules, MPL-2.0) as published inside the axe-playwright-python
+# wheel on PyPI; the browser tests read .build/axe/axe.min.js and skip the audit without it.
+AXE_DIR="$(cd "$(dirname "$0")/.." && pwd)/.build/axe"
+if [ "${WIKIKIOSK_BROWSER_TESTS:-0}" = 1 ] && [ ! -s "$AXE_DIR/axe.min.js" ]; then
+    mkdir -p "$AXE_DIR"
+    if python3 -m pip download --quiet --no-deps --dest "$AXE_DIR" axe-playwright-python==0.1.8; then
+        python3 -c 'import sys, zipfile, glob
+wheel = glob.glob(sys.argv[1] + "/axe_playwright_python-*.whl")[0]
+open(sys.argv[1] + "/axe.min.js", "wb").write(zipfile.ZipFile(wheel).read("axe_playwright_python/axe.min.js"))' "$AXE_DIR"
+    else
+        echo "axe-core could not be downloaded: the browser tests will skip the accessibility audit" >&2
+    fi
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

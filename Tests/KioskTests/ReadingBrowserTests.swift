@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+/// Articles with their toolbar in Debian's headless Chromium, driven through the DevTools
+/// protocol: the bar fits 360 and 320 px phones with scripts off (screenshots:
+/// docs/article-toolbar-360.png and -320.png when refreshed), its two buttons search this book
+/// and every book, `/viewer#…` opens the article, and axe-core finds no serious or critical
+/// accessibility violation on the kiosk's pages in French and in Arabic.
+@Suite("Reading in a real browser", .serialized,
+       .enabled(if: LandingBrowser.executable != nil, "needs Debian's chromium-headless-shell (WIKIKIOSK_BROWSER_TESTS=1 scripts/install-deps.sh)"))
+struct ReadingBrowserTests {
+    /// axe-core, put there by `WIKIKIOSK_BROWSER_TESTS=1 scripts/install-deps.sh`.
+    static let axe = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/axe/axe.min.js").standardizedFileURL.path
+
+    static func browser(_ folder: String) throws -> DevToolsClient {
+        try DevToolsClient(executable: LandingBrowser.executable!, profile: folder + "/profile")
+    }
+
+    @Test func theToolbarFitsPhonesAndSearchesWithoutJavaScript() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let server = try LandingBrowserTests.start(folder)
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let browser = try Self.browser(folder)
+        defer { browser.close() }
+        try browser.send("Emulation.setScriptExecutionDisabled", ["value": true])
+
+        for width in [360, 320] {
+            try browser.send("Emulation.setDeviceMetricsOverride", ["width": width, "height": 640, "deviceScaleFactor": 2,
+                                                                    "mobile": true])
+            // A page that sets its viewport, as every Wikipedia ZIM does (without one, a phone lays
+            // the page out 980 px wide and shrinks it).
+            try browser.navigate(base + "/content/wikikiosk-demo/fr/Comment_chercher")
+            let overflow = try browser.evaluate("document.documentElement.scrollWidth - window.innerWidth") as? Int
+            #expect(overflow == 0, "\(width) px: the page scrolls sideways by \(overflow ?? -1) px")
+            // Every control of the bar: inside the screen, at least 44 px high (a finger).
+            let controls = try browser.evaluate("""
+                JSON.stringify([].map.call(document.querySelectorAll('#wkbar a, #wkbar input, #wkbar button'), function (e) {
+                  var r = e.getBoundingClientRect(); return [e.textContent || e.name, r.left, r.right, r.height, r.width]; }))
+                """) as? String ?? "[]"
+            let rows = try JSONSerialization.jsonObject(with: Data(controls.utf8)) as? [[Any]] ?? []
+            #expect(rows.count == 5, "\(controls)")
+            for row in rows {
+                let left = row[1] as? Double ?? -1, right = row[2] as? Double ?? 9_999
+                let height = row[3] as? Double ?? 0, size = row[4] as? Double ?? 0
+                #expect(left >= 0 && right <= Double(width), "\(width) px screen: \(row) leaves the screen")
+                #expect(height >= 44 && size >= 44, "\(width) px screen: \(row) is smaller than 44×44")
+            }
+            let png = try browser.screenshot(width: width, height: 640, full: false)
+            #expect(png.count > 10_000)
+            try png.write(to: URL(fileURLWithPath: ScreenshotFolder.path + "/article-toolbar-\(width).png"))
+        }
+
+        // Enter (the first button): this book. The second button: every book.
+        try browser.navigate(base + "/content/ville/Cath%C3%A9drale")
+        _ = try browser.evaluate("document.getElementById('wkq').value = 'clermont'; document.querySelector('#wkbar button').click()")
+        try browser.wait(for: "location.pathname === '/search'")
+        let thisBook = try browser.evaluate("location.search") as? String ?? ""
+        #expect(thisBook == "?pattern=clermont&books.name=ville", "\(thisBook)")
+        #expect((try browser.evaluate("document.body.innerHTML") as? String ?? "").contains("/content/ville/Cath%C3%A9drale"))
+
+        try browser.navigate(base + "/content/ville/Cath%C3%A9drale")
+        _ = try browser.evaluate("document.getElementById('wkq').value = 'clermont'; document.querySelector('#wkbar .wka').click()")
+        try browser.wait(for: "location.pathname === '/search'")
+        #expect(try browser.evaluate("location.search") as? String == "?pattern=clermont")
+
+        try browser.navigate(base + "/content/ville/Cath%C3%A9drale")
+        _ = try browser.evaluate("document.querySelector('#wkbar a[href^=\"/random\"]').click()")
+        try browser.wait(for: "location.pathname.indexOf('/content/ville/') === 0")
+    }
+
+    @Test func theViewerAddressOpensTheArticle() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let server = try LandingBrowserTests.start(folder)
+        defer { server.stop() }
+        let browser = try Self.browser(folder)
+        defer { browser.close() }
+        try browser.send("Page.navigate", ["url": "http://127.0.0.1:\(server.port)/viewer#ville/Cath%C3%A9drale"])
+        try browser.wait(for: "location.pathname === '/content/ville/Cath%C3%A9drale'")
+        #expect(try browser.evaluate("!!document.getElementById('wkbar')") as? Bool == true)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.axe), "axe-core: WIKIKIOSK_BROWSER_TESTS=1 scripts/install-deps.sh"))
+    func noSeriousAccessibilityViolationInFrenchOrArabic() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let server = try LandingBrowserTests.start(folder)
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let browser = try Self.browser(folder)
+        defer { browser.close() }
+        try browser.send("Emulation.setDeviceMetricsOverride", ["width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": true])
+        let axe = try String(contentsOfFile: Self.axe, encoding: .utf8)
+        let pages = ["/", "/search?pattern=clermont", "/content/ville/Cath%C3%A9drale",
+                     "/catch/external?source=https%3A%2F%2Fwww.ign.fr%2Fcartes", "/nothing/here"]
+        var audited = 0
+        for language in ["fr", "ar"] {
+            for page in pages {
+                let separator = page.contains("?") ? "&" : "?"
+                try browser.navigate(base + page + separator + "lang=" + language)
+                _ = try browser.evaluate(axe + "\n;true")
+                let found = try browser.evaluate("""
+                    axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                      return JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                        .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return n.html.slice(0, 120); }).join(' | '); }));
+                    })
+                    """) as? String
+                #expect(found == "[]", "\(language) \(page): \(found ?? "no result")")
+                let minor = try browser.evaluate("axe.run(document).then(function (r) { return r.violations.map(function (v) { return v.id + ':' + v.impact; }).join(' '); })") as? String
+                print("axe \(language) \(page): serious or critical none; others: \(minor ?? "?")")
+                audited += 1
+            }
+        }
+        #expect(audited == 10)
+    }
+}
