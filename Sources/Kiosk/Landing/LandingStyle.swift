@@ -7,6 +7,12 @@ enum LandingStyle {
         ("#202122", "#ffffff"), ("#202122", "#f6f4ef"), ("#54595d", "#ffffff"), ("#54595d", "#f6f4ef"),
         ("#2a4b8d", "#ffffff"), ("#2a4b8d", "#f6f4ef"), ("#ffffff", "#1f3864"), ("#e3eaf7", "#1f3864"),
         ("#ffffff", "#2a4b8d"), ("#4a3500", "#fdf3d8"), ("#ffffff", "#1d6b3a"), ("#14532d", "#e8f5ec"),
+        // Dark mode (here, `PageLayout.darkBase`, the visitor pages and the reading toolbar).
+        ("#eaecf0", "#121519"), ("#eaecf0", "#1e232a"), ("#9cbcff", "#121519"), ("#9cbcff", "#1e232a"),
+        ("#b5bcc6", "#121519"), ("#b5bcc6", "#1e232a"), ("#ffffff", "#16294a"), ("#e3eaf7", "#16294a"),
+        ("#ffffff", "#3e64b0"), ("#f5e3b3", "#3a2f12"), ("#cdebd6", "#12311f"), ("#eaecf0", "#2a3340"),
+        ("#f0a77a", "#121519"), ("#8fd47a", "#121519"), ("#ffffff", "#101a2e"), ("#e3eaf7", "#101a2e"),
+        ("#eeeeee", "#202122"),
     ]
 
     static let css = """
@@ -27,7 +33,7 @@ enum LandingStyle {
         .name{display:block;font-weight:700;font-size:1.2rem;line-height:1.25}
         .place{display:block;color:#e3eaf7;font-size:.9rem}
         .langs{order:-1;width:100%;display:flex;flex-wrap:wrap;gap:.4rem;justify-content:flex-end;font-size:.85rem}
-        .langs a,.langs span{color:#fff;padding:.3rem .7rem;border-radius:1rem;border:1px solid #8ea4cc;text-decoration:none;min-width:2.75rem;text-align:center;white-space:nowrap}
+        .langs a,.langs span{display:inline-block;min-height:2.75rem;color:#fff;padding:.55rem .8rem;border-radius:1rem;border:1px solid #8ea4cc;text-decoration:none;min-width:2.75rem;text-align:center;white-space:nowrap}
         .langs span{background:#fff;color:#1f3864;font-weight:600}
         main{margin-top:-1.9rem}
         .card{background:#fff;border-radius:.9rem;box-shadow:0 1px 3px rgba(0,0,0,.15);padding:1.1rem;margin:0 0 1.1rem}
@@ -61,10 +67,10 @@ enum LandingStyle {
         .books img,.books .ph{flex:none;width:48px;height:48px;border-radius:.5rem}
         .books .ph{background:#1f3864;color:#fff;display:flex;align-items:center;justify-content:center;font-weight:700;font-size:1.3rem}
         .books h3{margin:0;font-size:1.05rem}
-        .books h3 a{text-decoration:none}
+        .books h3 a{text-decoration:none;display:inline-block;padding:.55rem 0;min-height:2.75rem}
         .books p{margin:.15rem 0;color:#54595d;font-size:.93rem}
         .books .acts{display:flex;gap:1rem;margin-top:.3rem;font-size:.93rem}
-        .books .acts a{padding:.25rem 0;font-weight:600}
+        .books .acts a{display:inline-block;padding:.6rem 0;min-height:2.75rem;min-width:2.75rem;font-weight:600}
         details{background:#fff;border-radius:.75rem;margin:0 0 .6rem;box-shadow:0 1px 2px rgba(0,0,0,.12)}
         summary{cursor:pointer;font-weight:600;padding:.85rem 1rem;min-height:2.75rem}
         details>div{padding:0 1rem .9rem}
@@ -76,5 +82,15 @@ enum LandingStyle {
         footer{color:#54595d;font-size:.9rem;padding:1rem 1rem 2rem;text-align:center}
         footer p{margin:.2rem 0}
         @media (min-width:40rem){h1{font-size:1.8rem}.top{padding-bottom:3rem}}
+        @media (prefers-color-scheme:dark){
+        html{color-scheme:dark}body{color:#eaecf0;background:#121519}a,.feat b{color:#9cbcff}
+        .top{background:#16294a}.langs span{color:#16294a}
+        .card,.books li,.feat a,details,#sug,.skip{background:#1e232a;box-shadow:none}
+        .intro,.books p,.feat span span,#sug small,footer{color:#b5bcc6}
+        .feat .star,#sug [aria-selected=true] a,#sug a:hover{background:#2a3340}
+        input[type=search]{background:#121519;color:#eaecf0;border-color:#a2a9b1}#sug a{color:#eaecf0}
+        button{background:#3e64b0}.portal button{background:#1d6b3a}
+        .portal{background:#3a2f12;color:#f5e3b3}.done{background:#12311f;color:#cdebd6}
+        }
         """
 }

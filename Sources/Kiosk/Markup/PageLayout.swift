@@ -18,6 +18,9 @@ public struct PageLayout: Sendable {
     public var stylesheet: String? = nil
     /// Extra `<head>` elements (e.g. `<meta name="robots" content="noindex">`).
     public var head: HTML = .empty
+    /// Colours for the phone's dark mode, after the shared dark base; nil for pages that stay
+    /// light (the staff area and the report, which are printed and have their own colours).
+    public var darkStyle: HTML? = nil
 
     public init(language: String, title: String, style: HTML = .empty, body: HTML) {
         self.language = language
@@ -34,14 +37,16 @@ public struct PageLayout: Sendable {
         let nonceAttribute: HTML = nonce.map { " nonce=\"\($0)\"" } ?? .empty
         let link: HTML = stylesheet.map { "<link rel=\"stylesheet\" href=\"\($0)\">\n" } ?? .empty
         let scriptTag: HTML = script.isEmpty ? .empty : "<script\(nonceAttribute)>\(script)</script>\n"
+        let scheme: HTML = darkStyle == nil ? .empty : "<meta name=\"color-scheme\" content=\"light dark\">\n"
+        let dark: HTML = darkStyle.map { "@media (prefers-color-scheme:dark){\(Self.darkBase)\($0)}" } ?? .empty
         return """
             <!DOCTYPE html>
             <html lang="\(language)" dir="\(direction)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            \(head)<title>\(title)</title>
-            <style>\(Self.base)\(style)</style>
+            \(scheme)\(head)<title>\(title)</title>
+            <style>\(Self.base)\(style)\(dark)</style>
             \(link)</head>
             <body>
             \(body)
@@ -51,8 +56,11 @@ public struct PageLayout: Sendable {
             """
     }
 
-    /// What every kiosk page shares: the system font, readable line length, and colours that
-    /// follow the phone's dark mode.
+    /// The dark colours every page with a `darkStyle` shares (contrast ≥ 4.5, checked by
+    /// `LandingStyle.textPairs`' test). Form controls follow `color-scheme`.
+    static let darkBase: HTML = "body{color:#eaecf0;background:#121519}a{color:#9cbcff}"
+
+    /// What every kiosk page shares: the system font, readable line length, a visible focus.
     static let base: HTML = """
         *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
         line-height:1.5;color:#1b1b1b;background:#f8f9fa}a{color:#0645ad}\

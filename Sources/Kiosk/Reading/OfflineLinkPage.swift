@@ -46,7 +46,7 @@ struct OfflineLinkPage: Sendable {
             <p><a class="big" href="\(kiosk)/">\(t("external.home"))</a></p>
             """
         var response = Response.page(VisitorPage.render(title: strings.text("external.title", language), language: language,
-                                                        body: body, style: Self.style), language: language)
+                                                        body: body, style: Self.style, dark: Self.dark), language: language)
         response.headers.set("Cache-Control", "no-store")
         return response
     }
@@ -70,6 +70,10 @@ struct OfflineLinkPage: Sendable {
         .qr svg{width:min(60vw,14rem);height:auto;display:block;margin:1rem auto}\
         label{display:block;font-weight:600;margin:.5rem 0 .3rem}\
         .row{display:flex;gap:.5rem}.row input{flex:1;min-width:0}\
-        a.big{display:inline-block;padding:.7rem 0}
+        a.big{display:inline-block;padding:.7rem 0;min-height:2.75rem}\
+        .row input,.row button{min-height:2.75rem}
         """
+
+    /// The QR code keeps its white square: cameras read dark modules on light.
+    static let dark: HTML = ".address code{background:#1e232a;border-color:#3a4350}"
 }

@@ -18,6 +18,7 @@ struct ViewerPage: Sendable {
                                 style: VisitorPage.style,
                                 body: "<main><p><a href=\"/\">\(strings.html("viewer.library", language))</a></p></main>")
         layout.script = Self.script
+        layout.darkStyle = VisitorPage.dark
         return Response.page(layout.render(), language: language)
     }
 }

@@ -47,7 +47,7 @@ enum SearchResultsPage {
             body += pager(query: query, total: outcome.total, language: language, strings: strings)
         }
         let title = strings.text("search.title", language, ["query": .text(pattern)])
-        return Response.page(VisitorPage.render(title: title, language: language, body: body, style: style), language: language)
+        return Response.page(VisitorPage.render(title: title, language: language, body: body, style: style, dark: dark), language: language)
     }
 
     /// "Previous", numbered pages around the current one, "Next".
@@ -73,10 +73,16 @@ enum SearchResultsPage {
 
     static let style: HTML = """
         ul.results{list-style:none;padding:0}ul.results li{margin:.9rem 0}\
-        ul.results a{font-size:1.1rem}cite{display:block;font-style:normal;word-wrap:break-word}\
+        ul.results a{font-size:1.1rem;display:inline-block;padding:.55rem 0;min-height:2.75rem}cite{display:block;font-style:normal;word-wrap:break-word}\
         .book-title{color:#662200;font-size:.9rem}.informations{color:#388222;font-size:.9rem}\
         .notice{background:#fef6e7;border:1px solid #fc3;padding:.5rem}\
-        nav.footer a,nav.footer span{display:inline-block;padding:.3rem .6rem}.selected{font-weight:bold}\
-        input[type=search]{width:60%;font-size:1rem;padding:.3rem}
+        nav.footer a,nav.footer span{display:inline-block;padding:.6rem .6rem;min-width:2.75rem;min-height:2.75rem;\
+        text-align:center}.selected{font-weight:bold}\
+        input[type=search]{width:60%;font-size:1rem;padding:.3rem;min-height:2.75rem}\
+        button{min-height:2.75rem;min-width:2.75rem}
+        """
+
+    static let dark: HTML = """
+        .book-title{color:#f0a77a}.informations{color:#8fd47a}.notice{background:#3a2f12;border-color:#8a6d1a}
         """
 }
