@@ -9,14 +9,28 @@ import Kiosk
 // on wrk runs; this number moves by a few percent, so a change to the request path can be
 // compared before and after (run both builds on the same core: `taskset -c 0`).
 //
-// usage: router-bench BOOK.zim PATHS.txt   (the files `Benchmarks/fitness.sh` writes)
+// usage: router-bench BOOK.zim PATHS.txt [--paths 2000] [--cache-mib 16] [--no-gzip] [--reading on|off]
+//   (BOOK.zim and PATHS.txt: the files `Benchmarks/fitness.sh` writes)
+// --no-gzip: requests without Accept-Encoding (every answer is the page read from the ZIM's
+//   cluster cache, decorated again when the reading toolbar is on: the per-page cost of the
+//   decoration); --reading off: `[reading] toolbar = off, external-links = off`.
 
-let zim = CommandLine.arguments.count > 2 ? CommandLine.arguments[1] : ""
-let pathsFile = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let zim = arguments.count >= 2 ? arguments[0] : ""
+let pathsFile = arguments.count >= 2 ? arguments[1] : ""
 guard !zim.isEmpty else {
-    FileHandle.standardError.write(Data("usage: router-bench BOOK.zim PATHS.txt\n".utf8))
+    FileHandle.standardError.write(Data("usage: router-bench BOOK.zim PATHS.txt [--paths N] [--cache-mib N] [--no-gzip] [--reading on|off]\n".utf8))
     exit(2)
 }
+let pathCount = option("--paths").flatMap(Int.init) ?? 2000
+let cacheMiB = option("--cache-mib").flatMap(Int.init) ?? 16
+let gzip = !arguments.contains("--no-gzip")
+var settings = KioskSettings()
+settings.readingToolbar = option("--reading") != "off"
+settings.readingExternalLinks = settings.readingToolbar
 let library = Library()
 BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
            log: Log(minimumLevel: .error)).load(zim)
@@ -25,10 +39,10 @@ guard let book = library.books.first?.name,
     FileHandle.standardError.write(Data("router-bench: can't read \(zim) or \(pathsFile)\n".utf8))
     exit(1)
 }
-let router = KioskRoutes.router(KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 16 << 20),
-                                             log: Log(minimumLevel: .error)))
-let paths = list.split(separator: "\n").prefix(2000).map { "/content/\(book)/" + $0 }
-let headers = HTTPHeaders([("Host", "127.0.0.1"), ("Accept-Encoding", "gzip"), ("User-Agent", "wrk")])
+let router = KioskRoutes.router(KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: cacheMiB << 20),
+                                             log: Log(minimumLevel: .error), settings: LiveSettings(settings)))
+let paths = list.split(separator: "\n").prefix(pathCount).map { "/content/\(book)/" + $0 }
+let headers = HTTPHeaders([("Host", "127.0.0.1"), ("User-Agent", "wrk")] + (gzip ? [("Accept-Encoding", "gzip")] : []))
 
 /// Bytes answered, so the work can't be optimised away.
 final class Tally: @unchecked Sendable { var bytes = 0 }
@@ -54,4 +68,5 @@ for _ in 0..<5 {
     let requests = run(10)
     best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(requests))
 }
-print("router-bench \(book): \(Int(best)) ns per cached article (best of 5 × \(paths.count * 10) requests; \(tally.bytes) bytes)")
+let mode = (gzip ? "gzip" : "no gzip") + ", reading " + (settings.readingToolbar ? "on" : "off")
+print("router-bench \(book) (\(mode)): \(Int(best)) ns per article (best of 5 × \(paths.count * 10) requests; \(tally.bytes) bytes)")

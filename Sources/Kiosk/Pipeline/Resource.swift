@@ -14,8 +14,13 @@ public final class Resource: Sendable {
     public let isPageView: Bool
     /// What the kiosk adds to the page (toolbar, offline links); nil for bytes sent as stored.
     public let decoration: ArticleDecoration?
-    /// The key of this item's compressed body in the gzip cache (decorated pages by decoration).
-    public let cacheKey: String
+    /// The key of this item's compressed body in the gzip cache: its ETag, which names the book,
+    /// the path and the decoration in 18 ASCII bytes (hashed ~3× per request: a book id and a
+    /// percent-decoded path made the decorated page's key ~0.6 µs slower to hash; 64-bit FNV
+    /// collides once in ~10⁹ caches of 100,000 pages).
+    public var cacheKey: String { etag }
+    /// The entry's ETag (archive UUID, path and decoration).
+    public let etag: String
 
     /// Cache-Control for content: an item can't change for a given archive UUID, and the ETag
     /// (UUID + path) lets a phone revalidate in one cheap 304 when the book is replaced.
@@ -28,19 +33,13 @@ public final class Resource: Sendable {
         self.decoration = decoration
         var headers = HTTPHeaders()
         headers.set("Content-Type", item.mimeType)
-        if let decoration {
-            headers.set("ETag", ETag.make(book.id, item.path, decoration.tag))
-            cacheKey = book.id + "/" + decoration.tag + "/" + item.path
-        } else {
-            headers.set("ETag", ETag.make(book.id, item.path))
-            cacheKey = book.id + "/" + item.path
-        }
+        etag = decoration.map { ETag.make(book.id, item.path, $0.tag) } ?? ETag.make(book.id, item.path)
+        headers.set("ETag", etag)
         headers.set("Cache-Control", Self.cacheControl)
         if Gzip.isCompressible(mimeType: item.mimeType) { headers.set("Vary", "Accept-Encoding") }
         self.headers = headers
     }
 
-    public var etag: String { headers["ETag"] ?? "" }
 }
 
 /// What a resolving route found: a resource to serve, or an answer already (a redirect).

@@ -6,7 +6,9 @@ import Synchronization
 public final class ArticleDecorations: Sendable {
     private let settings: LiveSettings
     private let strings: StringCatalog
-    private let made = Mutex<[String: (generation: Int, decoration: ArticleDecoration?)]>([:])
+    /// By book object (hashing a pointer, not a 36-character id, on every article request);
+    /// the id is checked too, as a freed book's address can be reused by another.
+    private let made = Mutex<[ObjectIdentifier: (id: String, generation: Int, decoration: ArticleDecoration?)]>([:])
 
     /// Books remembered at most (a kiosk has a handful; a library folder that churns is bounded).
     static let capacity = 256
@@ -20,7 +22,10 @@ public final class ArticleDecorations: Sendable {
     /// the offline links off (pages are then sent exactly as stored).
     public func decoration(for book: Book) -> ArticleDecoration? {
         let generation = settings.generation
-        if let known = made.withLock({ $0[book.id] }), known.generation == generation { return known.decoration }
+        let key = ObjectIdentifier(book)
+        if let known = made.withLock({ $0[key] }), known.generation == generation, known.id == book.id {
+            return known.decoration
+        }
         let current = settings.current
         let toolbar: HTML = current.readingToolbar
             ? ReadingToolbar.markup(book: book, language: language(of: book), kioskName: current.name, strings: strings)
@@ -29,7 +34,7 @@ public final class ArticleDecorations: Sendable {
             ? ArticleDecoration(toolbar: toolbar, rewritesLinks: current.readingExternalLinks) : nil
         made.withLock { made in
             if made.count >= Self.capacity { made.removeAll() }
-            made[book.id] = (generation, decoration)
+            made[key] = (book.id, generation, decoration)
         }
         return decoration
     }
