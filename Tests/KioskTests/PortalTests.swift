@@ -184,6 +184,7 @@ struct PortalTests {
         let article = "http://wikikiosk.lan/content/ville_de_test/Cath%C3%A9drale"
         let expected = [
             "fr.wikipedia.org/wiki/Cath%C3%A9drale": article + "?from=wikipedia",
+            "fr.wikipedia.org/wiki/Cathédrale": article + "?from=wikipedia",
             "fr.m.wikipedia.org/wiki/Cath%C3%A9drale#Histoire": article + "?from=wikipedia",
             "fr.qrwp.org/Cath%C3%A9drale": article + "?from=qrpedia",
             // A redirect entry (followed), then the title index without accents or capitals.

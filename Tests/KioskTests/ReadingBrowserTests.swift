@@ -18,6 +18,18 @@ struct ReadingBrowserTests {
         try DevToolsClient(executable: LandingBrowser.executable!, profile: folder + "/profile")
     }
 
+    /// axe-core's serious and critical violations on the page the browser shows, as JSON
+    /// (`[]` when none): rule, impact and the first elements at fault.
+    static func seriousViolations(_ browser: DevToolsClient, axe: String) throws -> String? {
+        _ = try browser.evaluate(axe + "\n;true")
+        return try browser.evaluate("""
+            axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+              return JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return n.html.slice(0, 120); }).join(' | '); }));
+            })
+            """) as? String
+    }
+
     @Test func theToolbarFitsPhonesAndSearchesWithoutJavaScript() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
@@ -103,13 +115,7 @@ struct ReadingBrowserTests {
             for page in pages {
                 let separator = page.contains("?") ? "&" : "?"
                 try browser.navigate(base + page + separator + "lang=" + language)
-                _ = try browser.evaluate(axe + "\n;true")
-                let found = try browser.evaluate("""
-                    axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                      return JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                        .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return n.html.slice(0, 120); }).join(' | '); }));
-                    })
-                    """) as? String
+                let found = try Self.seriousViolations(browser, axe: axe)
                 #expect(found == "[]", "\(language) \(page): \(found ?? "no result")")
                 let minor = try browser.evaluate("axe.run(document).then(function (r) { return r.violations.map(function (v) { return v.id + ':' + v.impact; }).join(' '); })") as? String
                 print("axe \(language) \(scheme) \(page): serious or critical none; others: \(minor ?? "?")")
@@ -117,6 +123,31 @@ struct ReadingBrowserTests {
             }
         }
         #expect(audited == 15)
+    }
+
+    /// The landing page with every shared real ZIM (one declares its language as `=en`, which
+    /// must not become `lang="=en"`): no serious or critical violation either.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.axe) && Fixtures.sharedZimFolder != nil))
+    func theLandingPageWithRealBooksPassesTheAudit() throws {
+        let shared = try #require(Fixtures.sharedZimFolder)
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let zims = try FileManager.default.contentsOfDirectory(atPath: shared + "/valid")
+            .filter { $0.hasSuffix(".zim") }.sorted().map { "\(shared)/valid/\($0)" }
+        let server = try ServerTests.start(zims: zims, state: folder + "/state")
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let landing = try Curl.get(base + "/")
+        #expect(!landing.text.contains("lang=\"="), "an invalid language tag reached the page")
+        let browser = try Self.browser(folder)
+        defer { browser.close() }
+        try browser.send("Emulation.setDeviceMetricsOverride", ["width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": true])
+        let axe = try String(contentsOfFile: Self.axe, encoding: .utf8)
+        for page in ["/?lang=fr", "/?lang=ar", "/search?pattern=test&lang=fr"] {
+            try browser.navigate(base + page)
+            let found = try Self.seriousViolations(browser, axe: axe)
+            #expect(found == "[]", "\(page): \(found ?? "no result")")
+        }
     }
 
     /// Every link, button and field of the kiosk's own pages is at least 44×44 CSS pixels at
