@@ -26,6 +26,25 @@ struct UsageReportTests {
         return path
     }
 
+    /// Articles opened from an old QRpedia plaque or a printed Wikipedia address (the hotspot
+    /// brought them to the kiosk) are counted apart and named in the report.
+    @Test func arrivalsFromOutsideAddressesAreReported() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let path = dir + "/usage.sqlite"
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: FakeUsageClock(wall: UsageFixtures.morning))
+        log.record(UsageFixtures.view("Cathédrale", from: "10.0.0.1", agent: UsageFixtures.iphone, arrival: .qrpedia))
+        log.record(UsageFixtures.view("Cathédrale", from: "10.0.0.2", agent: UsageFixtures.iphone, arrival: .qrpedia))
+        log.record(UsageFixtures.view("Accueil", from: "10.0.0.3", agent: UsageFixtures.android, arrival: .wikipedia))
+        log.close()
+        let report = try UsageReportBuilder(databases: [path]).build()
+        #expect(report.arrivals.first { $0.name == "qrpedia" }?.count == 2)
+        #expect(report.arrivals.first { $0.name == "wikipedia" }?.count == 1)
+        let french = ReportHTML.render(report, language: "fr")
+        #expect(french.contains("Ancien QR code QRpedia"))
+        #expect(ReportHTML.render(report, language: "en").contains("Old QRpedia QR code"))
+    }
+
     @Test func indicatorsAndKThresholdOnQueries() throws {
         let dir = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(dir) }
