@@ -8,9 +8,9 @@ enum MemoryTuning {
     /// - Sets libzim's per-book cluster cache (read when each archive is opened; since zstd
     ///   clusters are read by CZim, libzim's cache only serves search snippets, metadata and
     ///   xz/uncompressed clusters) and the decoded-cluster cache shared by all books.
-    static func apply(clusterCache: Int, clusterCacheMiB: Int) {
+    static func apply(clusterCache: Int, clusterCacheBytes: Int) {
         _ = mallopt(M_ARENA_MAX, 2)
         Archive.setClusterCacheSize(max(1, clusterCache))
-        Archive.setDecodedClusterCacheBytes(max(1, clusterCacheMiB) << 20)
+        Archive.setDecodedClusterCacheBytes(max(1 << 20, clusterCacheBytes))
     }
 }

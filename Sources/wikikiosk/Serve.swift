@@ -35,11 +35,11 @@ struct Serve: ParsableCommand {
         discussion: "Default: $WIKIKIOSK_STATE_DIR, else $XDG_STATE_HOME/wikikiosk, else ~/.local/state/wikikiosk."))
     var stateDir: String?
 
-    @Option(help: "Memory for compressed copies of popular pages, in MiB.")
-    var cacheMib: Int = 16
+    @Option(help: "Memory for compressed copies of popular pages, in MiB (default: from the memory available, see the serve log).")
+    var cacheMib: Int?
 
-    @Option(help: "Memory for decompressed ZIM clusters, shared by all books, in MiB.")
-    var clusterCacheMib: Int = 8
+    @Option(help: "Memory for decompressed ZIM clusters, shared by all books, in MiB (default: from the memory available).")
+    var clusterCacheMib: Int?
 
     @Option(help: "Decompressed clusters libzim keeps per book for what it still reads itself (xz and uncompressed clusters, search snippets).")
     var clusterCache: Int = 8
@@ -97,10 +97,12 @@ struct Serve: ParsableCommand {
         var configuration = KioskConfiguration()
         configuration.threads = threads
         configuration.zimFiles = zims
-        configuration.compressedCacheBytes = max(0, cacheMib) << 20
+        let caches = CacheBudget.choose(limits: MemoryLimits.read(), compressedMiB: cacheMib, clusterMiB: clusterCacheMib)
+        log.info(caches.summary)
+        configuration.compressedCacheBytes = caches.compressedBodies
         configuration.search.timeBudget = max(0.1, searchTimeBudget)
         configuration.search.snippetsPerPage = max(0, searchSnippets)
-        MemoryTuning.apply(clusterCache: clusterCache, clusterCacheMiB: clusterCacheMib)
+        MemoryTuning.apply(clusterCache: clusterCache, clusterCacheBytes: caches.clusters)
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
         configuration.usage.enabled = !noStats

@@ -49,11 +49,45 @@ struct CLITests {
             }
         }
         #expect(port > 0, "log: \(log)")
+        #expect(log.contains("caches: ") && log.contains(" MiB available"), "the sizes chosen from the memory: \(log)")
         #expect(try Curl.get("http://127.0.0.1:\(port)/content/ville/Accueil").status == 200)
         process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// Started inside a memory cgroup of 256 MiB (v1, as on this CI machine), the server sizes
+    /// its caches from the group's room, not from the machine's free memory.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/sys/fs/cgroup/memory")))
+    func cachesFollowTheCgroupLimit() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
+        let group = "/sys/fs/cgroup/memory/wikikiosk-test-\(getpid())"
+        try FileManager.default.createDirectory(atPath: group, withIntermediateDirectories: false)
+        defer { _ = rmdir(group) }
+        try "268435456".write(toFile: group + "/memory.limit_in_bytes", atomically: false, encoding: .utf8)
+        let script = "echo $$ > \(group)/cgroup.procs && exec \(Fixtures.wikikioskExecutable!) serve --address 127.0.0.1 "
+            + "--port 0 --state-dir \(folder)/state --no-stats \(zim)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        var log = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !log.contains("serving "), Date() < deadline {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(log.contains("(cgroup limit 256 MiB)"), "\(log)")
+        // 1/8 of the group's ~250 MiB of room, 5/8 of that for gzip pages (the machine has GBs).
+        #expect(log.range(of: #"caches: (1[5-9]|20) MiB of gzip pages"#, options: .regularExpression) != nil, "\(log)")
     }
 
     @Test func plainErrorsForBadArguments() throws {

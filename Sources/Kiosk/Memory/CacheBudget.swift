@@ -1,0 +1,63 @@
+/// How much memory the kiosk's two big caches get: the gzip copies of pages being read
+/// (`CompressedBodyCache`) and the decompressed ZIM clusters shared by all books.
+///
+/// Chosen from what the board has when the flags don't say: an eighth of the memory available
+/// at start (`MemoryLimits.available`: `MemAvailable`, or the cgroup's room when it is
+/// tighter), at least 24 MiB (the sizes of the first release, 16 + 8) and at most 80 MiB (on a
+/// machine with free memory the whole process then stays near kiwix-serve's ~120 MiB), split
+/// 5 : 3 between gzip pages and clusters. A Pi Zero 2 W (512 MB, ~380 MB available) gets about
+/// 30 + 18 MiB; a Pi 4 with 2 GB or more the ceiling, 50 + 30 MiB, enough for the ~4,000 real
+/// pages a busy day reads.
+public struct CacheBudget: Sendable, Equatable {
+    /// Bytes for gzip copies of pages.
+    public var compressedBodies: Int
+    /// Bytes for decompressed clusters.
+    public var clusters: Int
+    /// Why these sizes, for the log: "auto: 1/8 of 3.5 GiB available" or "flags".
+    public var reason: String
+
+    public static let minimum = 24 << 20
+    public static let maximum = 80 << 20
+    /// The share of available memory the caches take together.
+    public static let share = 8
+
+    public init(compressedBodies: Int, clusters: Int, reason: String) {
+        self.compressedBodies = compressedBodies
+        self.clusters = clusters
+        self.reason = reason
+    }
+
+    /// The budget for `limits`, each cache's flag overriding its part (nil = automatic).
+    /// Without limits (not Linux), the first release's sizes.
+    public static func choose(limits: MemoryLimits?, compressedMiB: Int?, clusterMiB: Int?) -> CacheBudget {
+        let total: Int
+        var reason: String
+        if let limits {
+            total = min(maximum, max(minimum, limits.available / share))
+            reason = "1/\(share) of \(Self.mebibytes(limits.available)) MiB available"
+                + (limits.cgroupLimit.map { " (cgroup limit \(Self.mebibytes($0)) MiB)" } ?? "")
+                + ", within \(minimum >> 20)–\(maximum >> 20) MiB"
+        } else {
+            total = minimum
+            reason = "memory unknown: \(minimum >> 20) MiB"
+        }
+        var compressed = total * 5 / 8
+        var clusters = total - compressed
+        if let compressedMiB {
+            compressed = max(0, compressedMiB) << 20
+            reason += "; --cache-mib given"
+        }
+        if let clusterMiB {
+            clusters = max(1, clusterMiB) << 20
+            reason += "; --cluster-cache-mib given"
+        }
+        return CacheBudget(compressedBodies: compressed, clusters: clusters, reason: reason)
+    }
+
+    /// The log line: "caches: 50 MiB of gzip pages, 30 MiB of clusters (1/8 of …)".
+    public var summary: String {
+        "caches: \(Self.mebibytes(compressedBodies)) MiB of gzip pages, \(Self.mebibytes(clusters)) MiB of clusters (\(reason))"
+    }
+
+    static func mebibytes(_ bytes: Int) -> Int { (bytes + (1 << 19)) >> 20 }
+}

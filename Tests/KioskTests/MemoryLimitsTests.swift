@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+/// The memory the kiosk may use, read from /proc and the cgroup files as Linux lays them out
+/// (written here in a temporary folder), and the cache sizes chosen from it.
+@Suite("Memory limits and cache sizes")
+struct MemoryLimitsTests {
+    /// A fake root with /proc/meminfo, /proc/self/cgroup and `files` (path → content).
+    static func root(meminfo: (total: Int, available: Int), cgroup: String, files: [String: String] = [:]) throws -> String {
+        let root = Fixtures.makeTemporaryDirectory()
+        var all = files
+        all["proc/meminfo"] = "MemTotal:       \(meminfo.total / 1024) kB\nMemFree:  1000 kB\nMemAvailable:   \(meminfo.available / 1024) kB\n"
+        all["proc/self/cgroup"] = cgroup
+        for (path, content) in all {
+            let file = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try content.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    static let mib = 1 << 20
+
+    @Test func aMachineWithoutACgroupLimitUsesMemAvailable() throws {
+        let root = try Self.root(meminfo: (4096 * Self.mib, 3500 * Self.mib), cgroup: "0::/user.slice\n",
+                                 files: ["sys/fs/cgroup/user.slice/memory.max": "max\n", "sys/fs/cgroup/memory.max": "max\n"])
+        defer { Fixtures.cleanUp(root) }
+        let limits = try #require(MemoryLimits.read(root: root))
+        #expect(limits == MemoryLimits(total: 4096 * Self.mib, available: 3500 * Self.mib, cgroupLimit: nil))
+    }
+
+    @Test func aCgroupV2LimitOnTheServiceOrAParentIsTheTightest() throws {
+        let root = try Self.root(meminfo: (4096 * Self.mib, 3500 * Self.mib), cgroup: "0::/system.slice/wikikiosk.service\n",
+                                 files: ["sys/fs/cgroup/system.slice/wikikiosk.service/memory.max": "max\n",
+                                         "sys/fs/cgroup/system.slice/wikikiosk.service/memory.current": "1000\n",
+                                         "sys/fs/cgroup/system.slice/memory.max": "\(512 * Self.mib)\n",
+                                         "sys/fs/cgroup/system.slice/memory.current": "\(112 * Self.mib)\n"])
+        defer { Fixtures.cleanUp(root) }
+        let limits = try #require(MemoryLimits.read(root: root))
+        #expect(limits.cgroupLimit == 512 * Self.mib)
+        #expect(limits.total == 512 * Self.mib)
+        #expect(limits.available == 400 * Self.mib, "the group's room, not the machine's")
+    }
+
+    @Test func aCgroupV1LimitIsReadAndItsHugeDefaultMeansNone() throws {
+        let group = "sys/fs/cgroup/memory/bench/"
+        let limited = try Self.root(meminfo: (8192 * Self.mib, 8000 * Self.mib), cgroup: "9:pids:/\n4:memory:/bench\n0::/\n",
+                                    files: [group + "memory.limit_in_bytes": "\(256 * Self.mib)\n",
+                                            group + "memory.usage_in_bytes": "\(56 * Self.mib)\n",
+                                            "sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n"])
+        defer { Fixtures.cleanUp(limited) }
+        let limits = try #require(MemoryLimits.read(root: limited))
+        #expect(limits == MemoryLimits(total: 256 * Self.mib, available: 200 * Self.mib, cgroupLimit: 256 * Self.mib))
+
+        let free = try Self.root(meminfo: (8192 * Self.mib, 8000 * Self.mib), cgroup: "4:memory:/bench\n",
+                                 files: [group + "memory.limit_in_bytes": "9223372036854771712\n"])
+        defer { Fixtures.cleanUp(free) }
+        #expect(MemoryLimits.read(root: free)?.cgroupLimit == nil)
+    }
+
+    @Test func withoutProcMeminfoNothingIsKnown() {
+        #expect(MemoryLimits.read(root: "/nonexistent-root") == nil)
+        let budget = CacheBudget.choose(limits: nil, compressedMiB: nil, clusterMiB: nil)
+        #expect(budget.compressedBodies + budget.clusters == CacheBudget.minimum)
+    }
+
+    @Test func theCachesFollowTheBoard() {
+        func chosen(available: Int) -> (Int, Int) {
+            let budget = CacheBudget.choose(limits: MemoryLimits(total: available, available: available * Self.mib),
+                                            compressedMiB: nil, clusterMiB: nil)
+            return (budget.compressedBodies / Self.mib, budget.clusters / Self.mib)
+        }
+        #expect(chosen(available: 380) == (29, 17), "Pi Zero 2 W: 29.7 + 17.8 MiB")
+        #expect(chosen(available: 3500) == (50, 30), "Pi 4, 4 GB: the ceiling")
+        #expect(chosen(available: 100) == (15, 9), "almost nothing left: the floor")
+    }
+
+    @Test func flagsOverrideEachPart() {
+        let limits = MemoryLimits(total: 4096 * Self.mib, available: 3500 * Self.mib)
+        let budget = CacheBudget.choose(limits: limits, compressedMiB: 128, clusterMiB: nil)
+        #expect(budget.compressedBodies == 128 * Self.mib)
+        #expect(budget.clusters == 30 * Self.mib)
+        #expect(budget.summary.contains("--cache-mib given"))
+        #expect(budget.summary.hasPrefix("caches: 128 MiB of gzip pages, 30 MiB of clusters (1/8 of 3500 MiB available"))
+    }
+
+    @Test func thisMachineIsRead() throws {
+        let limits = try #require(MemoryLimits.read())
+        #expect(limits.total > 0 && limits.available > 0 && limits.available <= limits.total)
+    }
+}
