@@ -19,6 +19,12 @@ struct AdminPagesTests {
         #expect(page.contains("class=\"yes\">yes"), "full-text index")
         #expect(page.contains("statistics folder"))
         #expect(page.contains("fra"))
+        // Memory: what the board has now and what the caches hold of what they were given.
+        #expect(page.contains("<h2>Memory</h2>"))
+        #expect(page.contains("<span>available now</span>"))
+        #expect(page.contains("<span>compressed pages in memory (used / reserved)</span>"))
+        #expect(page.range(of: #"<b>[0-9.]+\s[kMG]?B / [0-9.]+\sMB</b><span>compressed pages"#, options: .regularExpression) != nil,
+                "\(page.suffix(1500))")
     }
 
     @Test func dashboardShowsTodayAndTheLast30Days() throws {

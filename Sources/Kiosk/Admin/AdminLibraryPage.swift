@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import ZimKit
 
 /// `/admin/library`: the books being served (size, articles, date, language, full-text index),
 /// the files that failed to load and why, and the free space of the library and state folders.
@@ -48,9 +49,27 @@ struct AdminLibraryPage {
             body += "<div class=\"num\"><b>\(free.map { Self.size($0, t.language) } ?? "?")</b>"
                 + "<span>\(t[key])<br><code>\(folder)</code></span></div>\n"
         }
-        body += "</div>\n"
+        body += "</div>\n" + memory(t)
         return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
                                   nonce: page.nonce)
+    }
+
+    /// The memory the board has now and what the two caches were given and hold.
+    private func memory(_ t: AdminText) -> HTML {
+        let limits = MemoryLimits.read()
+        let clusters = Archive.decodedClusterCacheStats
+        let pages = area.context.compressedBodies
+        func size(_ bytes: Int) -> String { Self.size(UInt64(max(0, bytes)), t.language) }
+        var cells: [(String, String)] = []
+        if let limits {
+            cells.append((size(limits.available), t.plain("admin.library.memory.available")))
+            if let cgroup = limits.cgroupLimit { cells.append((size(cgroup), t.plain("admin.library.memory.cgroup"))) }
+        }
+        cells.append(("\(size(pages.byteCount)) / \(size(pages.budget))", t.plain("admin.library.memory.pages")))
+        cells.append(("\(size(clusters.bytes)) / \(size(clusters.budget))", t.plain("admin.library.memory.clusters")))
+        var html: HTML = "<h2>\(t["admin.library.memory"])</h2>\n<div class=\"grid\">\n"
+        for (value, label) in cells { html += "<div class=\"num\"><b>\(value)</b><span>\(label)</span></div>\n" }
+        return html + "</div>\n<p class=\"hint\">\(t["admin.library.memory.hint"])</p>\n"
     }
 
     /// The folders whose free space matters: the library's (or the books' own) and the state folder.
