@@ -27,6 +27,35 @@ std::atomic<uint64_t> fencedPages{0};
 std::atomic<bool> installed{false};
 struct sigaction previousAction;
 
+/// Pages fenced (or being fenced) so far. Two threads can fault on the same page at once: the
+/// second one's handler then reads /proc/self/maps after the first replaced the page with its
+/// zero page, no longer sees a ZIM file there, and took the fault for a crash (seen 1 run in 3
+/// under ThreadSanitizer, whose slower handlers widen the window). A page is recorded here
+/// before it is replaced, so the second handler just returns and its read runs again, on the
+/// zero page once the first handler's mmap is done. Lock-free (async-signal-safe); when full,
+/// pages are no longer recorded (the old behaviour).
+constexpr size_t fencedSlots = 512;
+std::atomic<uintptr_t> fencedSet[fencedSlots];
+
+bool isFenced(uintptr_t page) {
+    for (size_t i = 0; i < fencedSlots; ++i) {
+        const uintptr_t slot = fencedSet[i].load(std::memory_order_acquire);
+        if (slot == page) return true;
+        if (slot == 0) return false;
+    }
+    return false;
+}
+
+/// Records `page`; false when it already was (another thread is fencing it) or the set is full.
+bool recordFenced(uintptr_t page) {
+    for (size_t i = 0; i < fencedSlots; ++i) {
+        uintptr_t expected = 0;
+        if (fencedSet[i].compare_exchange_strong(expected, page, std::memory_order_acq_rel)) return true;
+        if (expected == page) return false;
+    }
+    return false;
+}
+
 /// Parses a hexadecimal number at `p`, advancing it.
 uintptr_t parseHex(const char *&p, const char *end) {
     uintptr_t value = 0;
@@ -42,37 +71,49 @@ uintptr_t parseHex(const char *&p, const char *end) {
     return value;
 }
 
-/// Whether one line of /proc/self/maps ("start-end perms offset dev inode   path") maps a
-/// ".zim" file (possibly " (deleted)") over `address`.
-bool lineMapsZim(const char *line, size_t length, uintptr_t address) {
+/// What is mapped at an address, as /proc/self/maps says.
+enum class Mapping { none, zim, anonymous, other };
+
+/// One line of /proc/self/maps ("start-end perms offset dev inode   path"): what it maps at
+/// `address` (none when the line does not cover it). A ".zim" file may be " (deleted)".
+Mapping lineMapping(const char *line, size_t length, uintptr_t address) {
     const char *p = line, *end = line + length;
     const uintptr_t start = parseHex(p, end);
-    if (p >= end || *p != '-') return false;
+    if (p >= end || *p != '-') return Mapping::none;
     ++p;
     const uintptr_t stop = parseHex(p, end);
-    if (address < start || address >= stop) return false;
-    // The path is the last field; look for ".zim" at its end, before an optional " (deleted)".
+    if (address < start || address >= stop) return Mapping::none;
+    // Skip the four fields after the range; what is left (spaces trimmed) is the path.
+    for (int field = 0; field < 4; ++field) {
+        while (p < end && *p == ' ') ++p;
+        while (p < end && *p != ' ') ++p;
+    }
+    while (p < end && *p == ' ') ++p;
+    if (p >= end) return Mapping::anonymous;
     static const char deleted[] = " (deleted)";
     const size_t deletedLength = sizeof(deleted) - 1;
-    if (length >= deletedLength && std::memcmp(end - deletedLength, deleted, deletedLength) == 0) end -= deletedLength;
-    return end - line >= 4 && std::memcmp(end - 4, ".zim", 4) == 0;
+    if (end - p >= static_cast<long>(deletedLength) && std::memcmp(end - deletedLength, deleted, deletedLength) == 0) {
+        end -= deletedLength;
+    }
+    return end - p >= 4 && std::memcmp(end - 4, ".zim", 4) == 0 ? Mapping::zim : Mapping::other;
 }
 
-/// Whether `address` is in a mapping of a ZIM file (async-signal-safe: no allocation, no locks).
-bool addressMapsZim(uintptr_t address) {
+/// What is mapped at `address` (async-signal-safe: no allocation, no locks).
+Mapping mappingAt(uintptr_t address) {
     const int fd = ::open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
+    if (fd < 0) return Mapping::none;
     char chunk[4096];
     char line[1024];
     size_t lineLength = 0;
-    bool found = false, overflow = false;
+    Mapping found = Mapping::none;
+    bool overflow = false;
     for (;;) {
         const ssize_t n = ::read(fd, chunk, sizeof chunk);
         if (n <= 0) break;
-        for (ssize_t i = 0; i < n && !found; ++i) {
+        for (ssize_t i = 0; i < n && found == Mapping::none; ++i) {
             if (chunk[i] == '\n') {
                 // A line longer than the buffer lost its path's end: it can't be recognised.
-                if (!overflow && lineMapsZim(line, lineLength, address)) found = true;
+                if (!overflow) found = lineMapping(line, lineLength, address);
                 lineLength = 0;
                 overflow = false;
             } else if (lineLength < sizeof line) {
@@ -81,7 +122,7 @@ bool addressMapsZim(uintptr_t address) {
                 overflow = true;
             }
         }
-        if (found) break;
+        if (found != Mapping::none) break;
     }
     ::close(fd);
     return found;
@@ -90,9 +131,16 @@ bool addressMapsZim(uintptr_t address) {
 void onSigbus(int signal, siginfo_t *info, void *context) {
     if (info != nullptr && info->si_code == BUS_ADRERR) {
         const uintptr_t address = reinterpret_cast<uintptr_t>(info->si_addr);
-        if (addressMapsZim(address)) {
-            const long pageSize = ::sysconf(_SC_PAGESIZE);
-            const uintptr_t page = address & ~static_cast<uintptr_t>(pageSize - 1);
+        const long pageSize = ::sysconf(_SC_PAGESIZE);
+        const uintptr_t page = address & ~static_cast<uintptr_t>(pageSize - 1);
+        const Mapping mapping = mappingAt(address);
+        // Another thread replaced this page with its zero page after this read faulted: run
+        // the read again. (Only our own anonymous page: a file mapped there later is not ours.)
+        if (mapping == Mapping::anonymous && isFenced(page)) return;
+        if (mapping == Mapping::zim) {
+            // Recorded before it is replaced, for the case above. (If mmap fails, the previous
+            // handler below ends the process.)
+            recordFenced(page);
             void *fence = ::mmap(reinterpret_cast<void *>(page), static_cast<size_t>(pageSize), PROT_READ,
                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
             if (fence != MAP_FAILED) {
