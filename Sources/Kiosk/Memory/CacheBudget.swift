@@ -3,11 +3,11 @@
 ///
 /// Chosen from what the board has when the flags don't say: an eighth of the memory available
 /// at start (`MemoryLimits.available`: `MemAvailable`, or the cgroup's room when it is
-/// tighter), at least 24 MiB (the sizes of the first release, 16 + 8) and at most 80 MiB (on a
-/// machine with free memory the whole process then stays near kiwix-serve's ~120 MiB), split
-/// 5 : 3 between gzip pages and clusters. A Pi Zero 2 W (512 MB, ~380 MB available) gets about
-/// 30 + 18 MiB; a Pi 4 with 2 GB or more the ceiling, 50 + 30 MiB, enough for the ~4,000 real
-/// pages a busy day reads.
+/// tighter), at least 24 MiB (the sizes of the first release, 16 + 8) and at most 64 MiB (on a
+/// machine with free memory the whole process then peaks near kiwix-serve: 90 vs 88 MiB on
+/// the zipf corpus, BENCHMARKS.md), split 5 : 3 between gzip pages and clusters. A Pi Zero 2 W (512 MB,
+/// ~380 MB available) gets about 30 + 18 MiB; a Pi 4 with 1 GB or more the ceiling, 40 + 24 MiB:
+/// ~4,600 real pages of ~8.6 KB gzipped, more than the 2,000 a busy room cycles through.
 public struct CacheBudget: Sendable, Equatable {
     /// Bytes for gzip copies of pages.
     public var compressedBodies: Int
@@ -17,7 +17,7 @@ public struct CacheBudget: Sendable, Equatable {
     public var reason: String
 
     public static let minimum = 24 << 20
-    public static let maximum = 80 << 20
+    public static let maximum = 64 << 20
     /// The share of available memory the caches take together.
     public static let share = 8
 

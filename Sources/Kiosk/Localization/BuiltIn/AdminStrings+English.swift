@@ -94,7 +94,7 @@ extension AdminStrings {
         "admin.library.memory.cgroup": "service limit (cgroup)",
         "admin.library.memory.pages": "compressed pages in memory (used / reserved)",
         "admin.library.memory.clusters": "decompressed parts of books (used / reserved)",
-        "admin.library.memory.hint": "Reserved at start: an eighth of the memory available, 24 to 80 MiB. The --cache-mib and --cluster-cache-mib options set it.",
+        "admin.library.memory.hint": "Reserved at start: an eighth of the memory available, 24 to 64 MiB. The --cache-mib and --cluster-cache-mib options set it.",
         "admin.library.free.library": "books folder",
         "admin.library.free.state": "statistics folder",
         "admin.settings.name": "Kiosk name",

@@ -94,7 +94,7 @@ extension AdminStrings {
         "admin.library.memory.cgroup": "limite du service (cgroup)",
         "admin.library.memory.pages": "pages compressées en mémoire (utilisé / réservé)",
         "admin.library.memory.clusters": "morceaux de livres décompressés (utilisé / réservé)",
-        "admin.library.memory.hint": "Réservé au démarrage : un huitième de la mémoire disponible, entre 24 et 80 Mio. Les options --cache-mib et --cluster-cache-mib le fixent.",
+        "admin.library.memory.hint": "Réservé au démarrage : un huitième de la mémoire disponible, entre 24 et 64 Mio. Les options --cache-mib et --cluster-cache-mib le fixent.",
         "admin.library.free.library": "dossier des livres",
         "admin.library.free.state": "dossier des statistiques",
         "admin.settings.name": "Nom de la borne",
