@@ -30,7 +30,7 @@
 #     search, suggestions, plus slow clients: slow readers of images, slow senders of requests and idle
 #     keep-alive connections), with the slope of the last half of the samples.
 #
-# Environment: ARTICLES (20000) DURATION (10) COLD_MAX (20) CONNECTIONS ("1 8 64 256")
+# Environment: CORPUS (zipf; small = the older rows' 150-word text) ARTICLES (20000) DURATION (10) COLD_MAX (20) CONNECTIONS ("1 8 64 256")
 #   COLD_CONNECTIONS ("64 256") PI_CONNECTIONS ("64 256") WORKLOADS ("repeated nogzip images cold")
 #   WORKSET (2000) IMAGES (300) SEARCH_CONNECTIONS ("1 8 64") SEARCH_MODES ("free") BIG_MIB (2100)
 #   BIG_REDIRECTS (1000000) FITNESS_SOAK_SECONDS (600) SOAK_SAMPLE (15) SERVERS ("kiwix-serve wikikiosk nginx") MODES ("free pi")
@@ -87,13 +87,16 @@ swift build -c release --scratch-path "$SCRATCH" --product benchmark-zim >&2
 BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
 
 # ---- Fixtures ----------------------------------------------------------------------------------
-ZIM="$OUT/bench_${ARTICLES}.zim"; PATHS="$OUT/paths_${ARTICLES}.txt"; QUERIES="$OUT/queries_${ARTICLES}.txt"
-IMAGE_LIST="$OUT/images_${ARTICLES}_${IMAGES}.txt"
+# CORPUS: zipf (default since 2026-12-03: real-language word frequencies, pages gzip to ~45 %) or
+# small (the 150-word text of BENCHMARKS.md's older rows, which fits every cache).
+CORPUS=${CORPUS:-zipf}
+ZIM="$OUT/bench_${ARTICLES}_${CORPUS}.zim"; PATHS="$OUT/paths_${ARTICLES}_${CORPUS}.txt"
+QUERIES="$OUT/queries_${ARTICLES}_${CORPUS}.txt"; IMAGE_LIST="$OUT/images_${ARTICLES}_${IMAGES}_${CORPUS}.txt"
 # The image list is written with the ZIM: a ZIM from before images were added (no list) is rebuilt.
 if [ ! -f "$ZIM" ] || [ ! -f "$QUERIES" ] || [ ! -f "$IMAGE_LIST" ]; then
-    echo "writing $ZIM ($ARTICLES articles, $IMAGES images)..." >&2
+    echo "writing $ZIM ($ARTICLES articles, $IMAGES images, $CORPUS corpus)..." >&2
     rm -f "$ZIM"
-    "$BIN/benchmark-zim" "$ZIM" "$PATHS" "$ARTICLES" "$QUERIES" --images "$IMAGES" --image-list "$IMAGE_LIST" >&2
+    "$BIN/benchmark-zim" "$ZIM" "$PATHS" "$ARTICLES" "$QUERIES" "$CORPUS" --images "$IMAGES" --image-list "$IMAGE_LIST" >&2
 fi
 BOOK=$(basename "$ZIM" .zim)
 head -n "$WORKSET" "$PATHS" > "$OUT/workset.txt"

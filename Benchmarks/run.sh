@@ -14,8 +14,9 @@
 #   Benchmarks/run.sh                 # full run (~12 minutes)
 #   SCRATCH=.build-me Benchmarks/run.sh   # build with another scratch path
 #   ARTICLES=5000 DURATION=5 Benchmarks/run.sh
-#   CORPUS=zipf Benchmarks/run.sh     # realistic text (Zipf vocabulary of 20,000 words) instead of
-#                                     # the 150-word one where every query matches every article
+#   CORPUS=small Benchmarks/run.sh    # the 150-word text of the older rows (every query matches
+#                                     # every article, every page compresses to little) instead of
+#                                     # the default zipf text (a Zipf vocabulary of 20,000 words)
 #   SECTIONS=search Benchmarks/run.sh # only search and suggestions ("articles search" by default)
 #
 # Needs: kiwix-tools (kiwix-serve 3.3.0), wrk, util-linux (taskset). Installs them with apt when missing.
@@ -31,7 +32,7 @@ OUT=${OUT:-Benchmarks/out}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 SCRATCH=${SCRATCH:-}
-CORPUS=${CORPUS:-small}
+CORPUS=${CORPUS:-zipf}
 SECTIONS=${SECTIONS:-"articles search"}
 SUFFIX=""; [ "$CORPUS" = small ] || SUFFIX="_$CORPUS"
 BUILD_ARGS=()
