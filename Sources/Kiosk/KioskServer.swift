@@ -19,6 +19,8 @@ public final class KioskServer: Sendable {
     private let signDesk: SignDesk
     /// libmicrohttpd worker threads: `configuration.threads`, or one per usable core when 0.
     public let workerThreads: Int
+    /// gzip copies of pages being read (`resizeCaches` changes its budget).
+    public let compressedBodies: CompressedBodyCache
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -56,9 +58,11 @@ public final class KioskServer: Sendable {
         self.liveSettings = liveSettings
         let signDesk = Self.signDesk(configuration, log: log)
         self.signDesk = signDesk
+        let compressedBodies = CompressedBodyCache(budget: configuration.compressedCacheBytes)
+        self.compressedBodies = compressedBodies
         let context = KioskContext(
             library: library,
-            compressedBodies: CompressedBodyCache(budget: configuration.compressedCacheBytes),
+            compressedBodies: compressedBodies,
             strings: configuration.strings,
             log: log, usage: usage,
             settings: liveSettings,

@@ -133,6 +133,7 @@ struct Serve: ParsableCommand {
         while signal == SIGHUP {
             log.info("received SIGHUP: reloading the configuration and the library")
             server.reload(configFolder: config, log: log)
+            log.info(server.resizeCaches(compressedMiB: cacheMib, clusterMiB: clusterCacheMib).summary)
             signal = stopSignals.wait()
         }
         log.info("received signal \(signal): finishing responses in flight, then stopping")

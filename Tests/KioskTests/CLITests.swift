@@ -83,9 +83,20 @@ struct CLITests {
             if chunk.isEmpty { break }
             log += String(decoding: chunk, as: UTF8.self)
         }
+        // Less memory for the service, then `systemctl reload`: smaller caches at once.
+        try "134217728".write(toFile: group + "/memory.limit_in_bytes", atomically: false, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        while log.components(separatedBy: "caches: ").count < 3, Date() < deadline.addingTimeInterval(10) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+        }
         process.terminate()
         process.waitUntilExit()
         #expect(log.contains("(cgroup limit 256 MiB)"), "\(log)")
+        #expect(log.contains("(cgroup limit 128 MiB)"), "after SIGHUP: \(log)")
+        // 128 MiB less what the server uses, an eighth: below the floor, so the floor's 15 + 9.
+        #expect(log.contains("caches: 15 MiB of gzip pages, 9 MiB of clusters"), "\(log)")
         // 1/8 of the group's ~250 MiB of room, 5/8 of that for gzip pages (the machine has GBs).
         #expect(log.range(of: #"caches: (1[5-9]|20) MiB of gzip pages"#, options: .regularExpression) != nil, "\(log)")
     }

@@ -3,6 +3,26 @@ import Testing
 
 @Suite("Compressed body cache")
 struct CompressedBodyCacheTests {
+    /// A smaller budget (SIGHUP found less memory) lets go of pages at once; a bigger one keeps more.
+    @Test func resizingFollowsTheNewBudget() {
+        let cache = CompressedBodyCache(budget: 64 << 20)
+        let body = [UInt8](repeating: 7, count: 50_000)
+        for index in 0..<100 { cache.store(body, for: "page-\(index)") }
+        #expect(cache.byteCount == 100 * 50_000)
+        cache.resize(to: 1 << 20)
+        #expect(cache.budget == 1 << 20)
+        #expect(cache.byteCount <= 1 << 20, "\(cache.byteCount)")
+        for index in 0..<100 { cache.store(body, for: "again-\(index)") }
+        #expect(cache.byteCount <= 1 << 20)
+        cache.resize(to: 0)
+        #expect(cache.byteCount == 0)
+        cache.store(body, for: "nothing")
+        #expect(cache.body(for: "nothing") == nil)
+        cache.resize(to: 16 << 20)
+        for index in 0..<200 { cache.store(body, for: "more-\(index)") }
+        #expect(cache.byteCount > 4 << 20, "a bigger budget holds more again")
+    }
+
     @Test func keepsAndReturnsBodies() {
         let cache = CompressedBodyCache(budget: 1 << 20)
         cache.store([1, 2, 3], for: "a")

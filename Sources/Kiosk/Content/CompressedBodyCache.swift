@@ -28,19 +28,40 @@ public final class CompressedBodyCache: Sendable {
 
     private static let shardCount = 8
 
-    /// Maximum bytes of compressed bodies kept.
-    public let budget: Int
-    private let shardBudget: Int
+    /// Maximum bytes of compressed bodies kept (`resize(to:)` changes it).
+    public var budget: Int { budgetBytes.load(ordering: .relaxed) }
+    private let budgetBytes: Atomic<Int>
+    private var shardBudget: Int { budget / Self.shardCount }
     private let shards: [Shard]
 
     public init(budget: Int) {
-        self.budget = max(0, budget)
-        self.shardBudget = self.budget / Self.shardCount
+        self.budgetBytes = Atomic(max(0, budget))
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
+    }
+
+    /// A new budget (the memory available changed: `wikikiosk serve` re-reads it on SIGHUP).
+    /// A smaller one drops the older generation, then the younger one, of each shard that holds
+    /// more than its new share, at once.
+    public func resize(to newBudget: Int) {
+        budgetBytes.store(max(0, newBudget), ordering: .relaxed)
+        let share = shardBudget
+        for shard in shards {
+            shard.state.withLock { state in
+                if state.youngBytes + state.oldBytes > share {
+                    state.old = [:]
+                    state.oldBytes = 0
+                }
+                if state.youngBytes > share / 2 {
+                    state.young = [:]
+                    state.youngBytes = 0
+                }
+            }
+        }
     }
 
     /// The cached body for `key`, if any.
     public func body(for key: String) -> [UInt8]? {
+        let shardBudget = shardBudget
         guard shardBudget > 0 else { return nil }
         return shard(for: key).state.withLock { state in
             if let body = state.young[key] { return body }
@@ -53,6 +74,7 @@ public final class CompressedBodyCache: Sendable {
 
     /// Keeps `body` for `key` (bodies over a quarter of a shard's budget are not kept).
     public func store(_ body: [UInt8], for key: String) {
+        let shardBudget = shardBudget
         guard shardBudget > 0, body.count <= shardBudget / 4 else { return }
         shard(for: key).state.withLock { Self.insert(body, for: key, into: &$0, budget: shardBudget) }
     }
@@ -61,6 +83,7 @@ public final class CompressedBodyCache: Sendable {
     /// once (a pass over every article, a crawler) never pushes out the pages a room is
     /// reading, and a cold workload does not fill the cache for nothing (peak RSS).
     public func offer(_ body: [UInt8], for key: String) {
+        let shardBudget = shardBudget
         guard shardBudget > 0, body.count <= shardBudget / 4 else { return }
         let hash = Self.hash(key)
         shards[Int(hash % UInt(Self.shardCount))].state.withLock { state in

@@ -1,0 +1,22 @@
+import ZimKit
+
+extension KioskServer {
+    /// Sizes the two caches again from the memory available now (`wikikiosk serve` does it on
+    /// SIGHUP: the board's memory or the service's `MemoryMax=` may have changed). What the
+    /// caches hold counts as available (it is theirs to keep); a part given by a flag at start
+    /// keeps its size. A smaller gzip budget drops pages at once, a smaller cluster budget
+    /// evicts clusters at once.
+    @discardableResult
+    public func resizeCaches(limits: MemoryLimits? = MemoryLimits.read(), compressedMiB: Int?, clusterMiB: Int?) -> CacheBudget {
+        var counted = limits
+        if var limits {
+            let held = compressedBodies.byteCount + Archive.decodedClusterCacheStats.bytes
+            limits.available = min(limits.total, limits.available + held)
+            counted = limits
+        }
+        let budget = CacheBudget.choose(limits: counted, compressedMiB: compressedMiB, clusterMiB: clusterMiB)
+        compressedBodies.resize(to: budget.compressedBodies)
+        Archive.setDecodedClusterCacheBytes(budget.clusters)
+        return budget
+    }
+}
