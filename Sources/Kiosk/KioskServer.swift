@@ -21,6 +21,8 @@ public final class KioskServer: Sendable {
     public let workerThreads: Int
     /// gzip copies of pages being read (`resizeCaches` changes its budget).
     public let compressedBodies: CompressedBodyCache
+    /// Halves the caches when memory runs low while serving.
+    private let memoryGuard: MemoryGuard
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -60,6 +62,7 @@ public final class KioskServer: Sendable {
         self.signDesk = signDesk
         let compressedBodies = CompressedBodyCache(budget: configuration.compressedCacheBytes)
         self.compressedBodies = compressedBodies
+        memoryGuard = MemoryGuard(caches: compressedBodies, log: log)
         let context = KioskContext(
             library: library,
             compressedBodies: compressedBodies,
@@ -89,6 +92,7 @@ public final class KioskServer: Sendable {
             (usage as? UsageLog)?.close()
             throw error
         }
+        memoryGuard.start()
     }
 
     /// Search threads alive now (they end when the server stops).
@@ -101,6 +105,7 @@ public final class KioskServer: Sendable {
     /// threads and closes the statistics.
     public func stop() {
         watcher.stop()
+        memoryGuard.stop()
         daemon.stop()
         searchService.stop()
         signDesk.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Kiosk
 
@@ -89,5 +90,44 @@ struct MemoryLimitsTests {
     @Test func thisMachineIsRead() throws {
         let limits = try #require(MemoryLimits.read())
         #expect(limits.total > 0 && limits.available > 0 && limits.available <= limits.total)
+    }
+}
+
+/// The memory guard halves the caches when memory runs low while serving, and leaves them
+/// alone otherwise.
+@Suite("Memory guard", .serialized)
+struct MemoryGuardTests {
+    @Test func lowMemoryHalvesTheCachesAndPlentyLeavesThem() {
+        let mib = 1 << 20
+        let cache = CompressedBodyCache(budget: 40 * mib)
+        let available = Mutex(3_000 * mib)
+        let collected = Mutex<[String]>([])
+        let clusters = Atomic(24 * mib)
+        let guardian = MemoryGuard(caches: cache, log: Log(minimumLevel: .info) { line in collected.withLock { $0.append(line) } },
+                                   read: { MemoryLimits(total: 4_000 * mib, available: available.withLock { $0 }) },
+                                   clusterBudget: { clusters.load(ordering: .relaxed) },
+                                   setClusterBudget: { clusters.store($0, ordering: .relaxed) })
+        #expect(!guardian.check(), "3,000 of 4,000 MiB available: nothing to do")
+        #expect(cache.budget == 40 * mib)
+        available.withLock { $0 = 150 * mib }   // under a twentieth of 4,000 MiB
+        #expect(guardian.check())
+        #expect(cache.budget == 20 * mib)
+        #expect(clusters.load(ordering: .relaxed) == 12 * mib)
+        #expect(guardian.check())
+        #expect(cache.budget == 10 * mib)
+        let lines = collected.withLock { $0 }
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("memory low (150 MiB available of 4000 MiB): caches halved to 20 MiB of gzip pages") == true,
+                "\(lines)")
+        for _ in 0..<10 { guardian.check() }
+        #expect(cache.budget == MemoryGuard.floor, "never below the floor")
+        #expect(clusters.load(ordering: .relaxed) == MemoryGuard.floor)
+        #expect(!guardian.check(), "at the floor: nothing left to give")
+    }
+
+    @Test func aSmallCgroupIsLowBelow24MiB() {
+        let mib = 1 << 20
+        #expect(MemoryGuard.isLow(MemoryLimits(total: 256 * mib, available: 20 * mib)))
+        #expect(!MemoryGuard.isLow(MemoryLimits(total: 256 * mib, available: 30 * mib)))
     }
 }
