@@ -1,0 +1,107 @@
+/// One shard of `CompressedBodyCache`: pages in arrival order (FIFO), how often each key was
+/// asked for lately (a count-min sketch of 4-bit counters, halved as it fills: TinyLFU), and
+/// the keys offered once (the doorkeeper). Not thread-safe: the cache holds it in a `Mutex`.
+struct BodyShard {
+    private(set) var bytes = 0
+    private var bodies: [String: [UInt8]] = [:]
+    /// Keys in arrival order from `head`; a key no longer in `bodies` is skipped.
+    private var order: [String] = []
+    private var head = 0
+    /// Hashes of keys offered once, forgotten all at once when full.
+    private(set) var seen = Set<UInt>()
+    private var sketch = [UInt8](repeating: 0, count: Self.sketchSize)
+    private var counted = 0
+
+    /// Keys remembered as "offered once" (~64 KB).
+    static let seenLimit = 4096
+    /// Counters of the frequency sketch (a power of two).
+    static let sketchSize = 4096
+    /// After this many requests, every counter is halved: old popularity fades.
+    static let agingPeriod = 10 * sketchSize
+
+    func contains(_ key: String) -> Bool { bodies[key] != nil }
+
+    mutating func body(for key: String, hash: UInt) -> [UInt8]? {
+        count(hash)
+        return bodies[key]
+    }
+
+    /// Notes an offer; true the first time `hash` is offered (the body is then not kept).
+    mutating func firstOffer(_ hash: UInt) -> Bool {
+        count(hash)
+        guard seen.insert(hash).inserted else { return false }
+        if seen.count >= Self.seenLimit { seen.removeAll(keepingCapacity: true) }
+        return true
+    }
+
+    /// Puts `body` in, pushing out the oldest pages to stay within `budget`. When `admitting`,
+    /// a body that would push pages out comes in only if its key was asked for more often than
+    /// the oldest page's; returns whether it came in.
+    mutating func insert(_ body: [UInt8], for key: String, hash: UInt, budget: Int, admitting: Bool) -> Bool {
+        if let previous = bodies[key] {
+            bytes += body.count - previous.count
+            bodies[key] = body
+            trim(to: budget, keeping: key)
+            return true
+        }
+        if admitting, bytes + body.count > budget, let victim = oldest(),
+           frequency(hash) <= frequency(CompressedBodyCache.hash(victim)) {
+            return false
+        }
+        bodies[key] = body
+        order.append(key)
+        bytes += body.count
+        trim(to: budget, keeping: key)
+        return true
+    }
+
+    /// Lets go of the oldest pages until at most `budget` bytes are held (`keeping`, the page
+    /// just put in, goes to the back of the line once).
+    mutating func trim(to budget: Int, keeping: String? = nil) {
+        var requeued = false
+        while bytes > budget, head < order.count {
+            let key = order[head]
+            head += 1
+            if key == keeping, !requeued {
+                order.append(key)
+                requeued = true
+                continue
+            }
+            if let body = bodies.removeValue(forKey: key) { bytes -= body.count }
+        }
+        if head > 64 && head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// The oldest page still held.
+    private mutating func oldest() -> String? {
+        while head < order.count {
+            if bodies[order[head]] != nil { return order[head] }
+            head += 1
+        }
+        return nil
+    }
+
+    private mutating func count(_ hash: UInt) {
+        let (first, second) = Self.probes(hash)
+        if sketch[first] < 15 { sketch[first] += 1 }
+        if sketch[second] < 15 { sketch[second] += 1 }
+        counted += 1
+        if counted >= Self.agingPeriod {
+            for index in sketch.indices { sketch[index] >>= 1 }
+            counted = 0
+        }
+    }
+
+    private func frequency(_ hash: UInt) -> UInt8 {
+        let (first, second) = Self.probes(hash)
+        return min(sketch[first], sketch[second])
+    }
+
+    /// Two counters per key, from other bits of its hash than the shard's.
+    private static func probes(_ hash: UInt) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 3) & (sketchSize - 1), Int(truncatingIfNeeded: hash >> 29) & (sketchSize - 1))
+    }
+}
