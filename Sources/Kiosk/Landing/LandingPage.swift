@@ -134,22 +134,7 @@ struct LandingPage: Sendable {
         guard !books.isEmpty else {
             return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2><p>\(t["landing.empty"])</p></section>\n"
         }
-        let items: [HTML] = books.map { book in
-            let link = URLPath.content(book: book.name, path: "")
-            let bookLanguage = LanguageCodes.attribute(LanguageCodes.htmlLanguage(ofZimLanguage: book.language))
-            let icon: HTML = book.illustrationSizes.isEmpty
-                ? "<span class=\"ph\" aria-hidden=\"true\">\(String(book.title.prefix(1)))</span>"
-                : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
-            let description: HTML = book.description.isEmpty ? .empty : "<p\(bookLanguage) dir=\"auto\">\(book.description)</p>"
-            return """
-                <li>\(icon)<div><h3><a href="\(link)"\(bookLanguage) dir="auto">\(book.title)</a></h3>\
-                \(description)<p>\(t["landing.book.count", ["count": .number(Int(book.articleCount))]])</p>\
-                <p class="acts"><a href="\(link)" aria-label="\(t.plain("landing.book.open")) – \(book.title)">\(t["landing.book.open"])</a>\
-                <a href="/random?content=\(URLPath.encodeQueryValue(book.name))" \
-                aria-label="\(t.plain("landing.book.random")) – \(book.title)">\(t["landing.book.random"])</a></p></div></li>\n
-                """
-        }
-        return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2>\n<ul class=\"list books\">\n\(items)</ul></section>\n"
+        return BookCards(books: books, language: language).render(t)
     }
 
     private func help(_ t: LandingText) -> HTML {

@@ -24,6 +24,7 @@ extension VisitorStrings {
         "landing.empty": "لم يُحمَّل أي كتاب بعد.",
         "landing.book.open": "افتح",
         "landing.book.random": "مقالة عشوائية",
+        "landing.book.empty": "لا يحتوي هذا الكتاب على أي مقالة.",
         "landing.book.count[zero]": "لا مقالات",
         "landing.book.count[one]": "مقالة واحدة",
         "landing.book.count[two]": "مقالتان",

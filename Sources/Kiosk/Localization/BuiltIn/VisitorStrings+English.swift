@@ -20,6 +20,7 @@ extension VisitorStrings {
         "landing.empty": "No book is loaded yet.",
         "landing.book.open": "Open",
         "landing.book.random": "Random",
+        "landing.book.empty": "This book has no articles.",
         "landing.book.count[one]": "{count} article",
         "landing.book.count[other]": "{count} articles",
         "landing.help.title": "How does it work?",

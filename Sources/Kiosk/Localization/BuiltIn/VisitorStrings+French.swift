@@ -20,6 +20,7 @@ extension VisitorStrings {
         "landing.empty": "Aucun livre n'est encore chargé.",
         "landing.book.open": "Ouvrir",
         "landing.book.random": "Au hasard",
+        "landing.book.empty": "Ce livre ne contient aucun article.",
         "landing.book.count[one]": "{count} article",
         "landing.book.count[other]": "{count} articles",
         "landing.help.title": "Comment ça marche ?",

@@ -20,6 +20,7 @@ extension VisitorStrings {
         "landing.empty": "Noch ist kein Buch geladen.",
         "landing.book.open": "Öffnen",
         "landing.book.random": "Zufällig",
+        "landing.book.empty": "Dieses Buch enthält keine Artikel.",
         "landing.book.count[one]": "{count} Artikel",
         "landing.book.count[other]": "{count} Artikel",
         "landing.help.title": "Wie funktioniert es?",

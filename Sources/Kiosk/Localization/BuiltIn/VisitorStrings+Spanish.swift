@@ -20,6 +20,7 @@ extension VisitorStrings {
         "landing.empty": "Todavía no hay ningún libro cargado.",
         "landing.book.open": "Abrir",
         "landing.book.random": "Al azar",
+        "landing.book.empty": "Este libro no tiene artículos.",
         "landing.book.count[one]": "{count} artículo",
         "landing.book.count[other]": "{count} artículos",
         "landing.help.title": "¿Cómo funciona?",

@@ -22,6 +22,7 @@ extension VisitorStrings {
         "landing.empty": "Жодної книжки ще не завантажено.",
         "landing.book.open": "Відкрити",
         "landing.book.random": "Випадкова стаття",
+        "landing.book.empty": "У цій книзі немає статей.",
         "landing.book.count[one]": "{count} стаття",
         "landing.book.count[few]": "{count} статті",
         "landing.book.count[many]": "{count} статей",

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPServer
+import Testing
+import ZimKit
+@testable import Kiosk
+
+/// The landing page's book cards: language by its own name, kind from the tags, the page's
+/// language first and bigger books first, same titles told apart, empty books without links.
+@Suite("Book cards on the landing page")
+struct BookCardsTests {
+    @Test func cardsSayWhatEachBookIsAndComeInAUsefulOrder() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        try Fixtures.writeBook(at: folder + "/ville.zim")
+        try Fixtures.writeBook(at: folder + "/ville2.zim")   // the same title, the same date
+        let english = folder + "/town.zim"
+        let writer = try ZimWriter(path: english, options: ZimWriter.Options())
+        try writer.addMetadata("Title", "Town")
+        try writer.addMetadata("Language", "eng")
+        try writer.addMetadata("Date", "2026-01-02")
+        try writer.addMetadata("Tags", "_category:wikipedia")
+        for index in 0..<5 {
+            try writer.addItem(path: "A\(index)", title: "Article \(index)", mimeType: "text/html",
+                               text: Fixtures.page("A\(index)", "text"), frontArticle: true)
+        }
+        writer.setMainPath("A0")
+        try writer.finish()
+        let empty = folder + "/vide.zim"
+        let emptyWriter = try ZimWriter(path: empty, options: ZimWriter.Options())
+        try emptyWriter.addMetadata("Title", "Livre vide")
+        try emptyWriter.addMetadata("Language", "fra")
+        try emptyWriter.finish()
+
+        let library = Library()
+        let loader = BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
+                                log: Log(minimumLevel: .error))
+        for file in [english, empty, folder + "/ville.zim", folder + "/ville2.zim"] { loader.load(file) }
+        let router = KioskRoutes.router(KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
+                                                     log: Log(minimumLevel: .error)))
+        let french = router.handle(Request(method: .get, target: "/?lang=fr")).bodyText
+        let cards = french.components(separatedBy: "<li>").dropFirst().filter { $0.contains("class=\"facts\"") }
+        #expect(cards.count == 4)
+        // French books first (the biggest first, the empty one last of them), then English.
+        #expect(cards.map { $0.contains("Ville de test") }.prefix(2) == [true, true], "\(cards.map { $0.prefix(120) })")
+        #expect(cards[2].contains("Livre vide"))
+        #expect(cards[3].contains("Town"))
+        // What each book is.
+        #expect(cards[0].contains("<p class=\"facts\"><span lang=\"fr\">Français</span> · Wikivoyage · 3 articles</p>"),
+                "\(cards[0])")
+        #expect(cards[3].contains("<span lang=\"en\">English</span> · Wikipedia · 5 articles"), "\(cards[3])")
+        // Two books with the same title: told apart by their date.
+        #expect(cards[0].contains("Ville de test (2026-11-21)"))
+        // An empty book says so and links nowhere.
+        #expect(cards[2].contains("Ce livre ne contient aucun article."))
+        #expect(!cards[2].contains("href="), "\(cards[2])")
+        // From the English page, the English book comes first.
+        let englishPage = router.handle(Request(method: .get, target: "/?lang=en")).bodyText
+        let first = englishPage.components(separatedBy: "<li>").dropFirst().first { $0.contains("class=\"facts\"") } ?? ""
+        #expect(first.contains("Town"))
+    }
+
+    @Test func kindsFromTags() {
+        #expect(BookCards.kind(ofTags: "wikipedia;_category:wikipedia;_pictures:no") == "Wikipedia")
+        #expect(BookCards.kind(ofTags: "_category:vikidia") == "Vikidia")
+        #expect(BookCards.kind(ofTags: "_category:stack_exchange") == "Stack Exchange")
+        #expect(BookCards.kind(ofTags: "_category:phet") == "Phet")
+        #expect(BookCards.kind(ofTags: "nothing") == "")
+    }
+}
