@@ -60,10 +60,10 @@ struct BookCardsTests {
     }
 
     @Test func kindsFromTags() {
-        #expect(BookCards.kind(ofTags: "wikipedia;_category:wikipedia;_pictures:no") == "Wikipedia")
-        #expect(BookCards.kind(ofTags: "_category:vikidia") == "Vikidia")
-        #expect(BookCards.kind(ofTags: "_category:stack_exchange") == "Stack Exchange")
-        #expect(BookCards.kind(ofTags: "_category:phet") == "Phet")
-        #expect(BookCards.kind(ofTags: "nothing") == "")
+        #expect(BookCards.kind(ofCategory: Book.category(fromTags: "wikipedia;_category:wikipedia;_pictures:no")) == "Wikipedia")
+        #expect(BookCards.kind(ofCategory: Book.category(fromTags: "_category:vikidia")) == "Vikidia")
+        #expect(BookCards.kind(ofCategory: Book.category(fromTags: "_category:stack_exchange")) == "Stack Exchange")
+        #expect(BookCards.kind(ofCategory: Book.category(fromTags: "_category:phet")) == "Phet")
+        #expect(BookCards.kind(ofCategory: Book.category(fromTags: "nothing")) == "")
     }
 }

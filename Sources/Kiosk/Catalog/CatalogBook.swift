@@ -17,20 +17,12 @@ struct CatalogBook: Sendable {
         name = meta("Name")
         flavour = meta("Flavour")
         let rawTags = meta("Tags")
-        category = Self.category(fromTags: rawTags)
+        category = book.category
         var tags = rawTags.split(separator: ";").map(String.init)
         if !tags.contains(where: { $0.hasPrefix("_ftindex:") }) { tags.append("_ftindex:" + (book.hasFullTextIndex ? "yes" : "no")) }
         self.tags = tags.joined(separator: ";")
         creator = meta("Creator")
         publisher = meta("Publisher")
-    }
-
-    /// "_category:wikipedia" in the tags, as libkiwix reads it.
-    static func category(fromTags tags: String) -> String {
-        for tag in tags.split(separator: ";") where tag.hasPrefix("_category:") {
-            return String(tag.dropFirst("_category:".count))
-        }
-        return ""
     }
 
     /// The UUID with dashes (8-4-4-4-12), as OPDS ids carry it.

@@ -21,10 +21,9 @@ struct BookCards {
         }
     }
 
-    /// The kind of book from the ZIM's tags (`_category:wikipedia` → "Wikipedia"); empty when
-    /// the tags don't say.
-    static func kind(ofTags tags: String) -> String {
-        let category = CatalogBook.category(fromTags: tags)
+    /// The kind of book, named as its project names itself (`wikipedia` → "Wikipedia"); empty
+    /// when the tags don't say.
+    static func kind(ofCategory category: String) -> String {
         let known = ["wikipedia": "Wikipedia", "wiktionary": "Wiktionary", "wikibooks": "Wikibooks",
                      "wikivoyage": "Wikivoyage", "wikiquote": "Wikiquote", "wikisource": "Wikisource",
                      "wikinews": "Wikinews", "wikiversity": "Wikiversity", "vikidia": "Vikidia",
@@ -55,11 +54,9 @@ struct BookCards {
             ? "<h3\(attribute) dir=\"auto\">\(title)</h3>"
             : "<h3><a href=\"\(link)\"\(attribute) dir=\"auto\">\(title)</a></h3>"
         var facts: [HTML] = []
-        if !bookLanguage.isEmpty {
-            let code = String(book.language.split(separator: ",").first ?? "")
-            facts.append("<span\(attribute)>\(LanguageCodes.name(ofISO6393: code))</span>")
-        }
-        let kind = Self.kind(ofTags: book.archive.metadata("Tags") ?? "")
+        let languageName = LanguageCodes.nameElement(ofZimLanguage: book.language)
+        if !languageName.isEmpty { facts.append(languageName) }
+        let kind = Self.kind(ofCategory: book.category)
         if !kind.isEmpty { facts.append("\(kind)") }
         facts.append(isEmpty ? t["landing.book.empty"] : t["landing.book.count", ["count": .number(Int(book.articleCount))]])
         let description: HTML = book.description.isEmpty ? .empty : "<p\(attribute) dir=\"auto\">\(book.description)</p>"

@@ -38,13 +38,12 @@ struct LandingPage: Sendable {
                 <strong>\(settings.canonicalURL)</strong></p></section>\n
                 """
         }
-        let langQuery = explicitLanguage.map { "?lang=\(URLPath.encodeQueryValue($0))" } ?? ""
         var layout = PageLayout(language: language, title: "\(settings.name) · \(t.plain("landing.welcome"))", body: """
             <a class="skip" href="#q">\(t["landing.skip"])</a>
             \(header(t, settings: settings, language: language))\
             <main id="main" class="wrap">
             \(notice)\(searchCard(t, explicitLanguage: explicitLanguage, pattern: pattern))\
-            \(featured(t, settings: settings))\(books(t, language: language, langQuery: langQuery))\(help(t))\
+            \(featured(t, settings: settings))\(books(t, language: language))\(help(t))\
             </main>
             <footer class="wrap"><p>\(t["landing.address"]) <strong>\(settings.canonicalURL)</strong></p>\
             <p>\(t["landing.privacy"])</p></footer>
@@ -129,7 +128,7 @@ struct LandingPage: Sendable {
             + "<ul class=\"list feat\">\n\(items)</ul></section>\n"
     }
 
-    private func books(_ t: LandingText, language: String, langQuery: String) -> HTML {
+    private func books(_ t: LandingText, language: String) -> HTML {
         let books = context.library.books
         guard !books.isEmpty else {
             return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2><p>\(t["landing.empty"])</p></section>\n"

@@ -21,6 +21,11 @@ public final class Book: Sendable {
     public let date: String
     public let hasFullTextIndex: Bool
     public let illustrationSizes: [UInt32]
+    /// The kind of book from the `_category:` tag (`wikipedia`, `vikidia`…), as libkiwix reads
+    /// it; empty when the tags don't say.
+    public let category: String
+    /// Path of the main page, following redirects, or nil when the ZIM has none.
+    public let mainPagePath: String?
     /// The file's size and modification time when loaded, to notice a replaced file.
     public let fingerprint: FileFingerprint
 
@@ -39,13 +44,20 @@ public final class Book: Sendable {
         self.date = archive.metadata("Date") ?? ""
         self.hasFullTextIndex = archive.hasFulltextIndex
         self.illustrationSizes = archive.illustrationSizes
+        self.category = Self.category(fromTags: archive.metadata("Tags") ?? "")
+        if archive.hasMainEntry, let main = try? archive.mainEntry(), case .target(let entry) = archive.followRedirects(from: main) {
+            self.mainPagePath = entry.path
+        } else {
+            self.mainPagePath = nil
+        }
         self.fingerprint = fingerprint
     }
 
-    /// Path of the main page, following redirects, or nil when the ZIM has none.
-    public var mainPagePath: String? {
-        guard archive.hasMainEntry, let main = try? archive.mainEntry(),
-              case .target(let entry) = archive.followRedirects(from: main) else { return nil }
-        return entry.path
+    /// "_category:wikipedia" in the tags → "wikipedia".
+    static func category(fromTags tags: String) -> String {
+        for tag in tags.split(separator: ";") where tag.hasPrefix("_category:") {
+            return String(tag.dropFirst("_category:".count))
+        }
+        return ""
     }
 }

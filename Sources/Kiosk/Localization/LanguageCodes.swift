@@ -40,6 +40,15 @@ public enum LanguageCodes {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
+    /// The first language of a ZIM `Language` value by its own name, marked up in that language
+    /// (`fra` → `<span lang="fr">Français</span>`); nothing when it is not a language tag.
+    static func nameElement(ofZimLanguage zimLanguage: String) -> HTML {
+        let tag = htmlLanguage(ofZimLanguage: zimLanguage)
+        guard !tag.isEmpty else { return .empty }
+        let code = String(zimLanguage.split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
+        return "<span lang=\"\(tag)\">\(name(ofISO6393: code))</span>"
+    }
+
     /// ` lang="…"` for an element in that language, or nothing when the tag is empty.
     static func attribute(_ tag: String) -> HTML {
         tag.isEmpty ? .empty : " lang=\"\(tag)\""

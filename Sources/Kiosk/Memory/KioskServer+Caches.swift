@@ -8,12 +8,9 @@ extension KioskServer {
     /// evicts clusters at once.
     @discardableResult
     public func resizeCaches(limits: MemoryLimits? = MemoryLimits.read(), compressedMiB: Int?, clusterMiB: Int?) -> CacheBudget {
-        var counted = limits
-        if var limits {
-            let held = compressedBodies.byteCount + Archive.decodedClusterCacheStats.bytes
-            limits.available = min(limits.total, limits.available + held)
-            counted = limits
-        }
+        let held = compressedBodies.byteCount + Archive.decodedClusterCacheStats.bytes
+        let counted = limits.map { MemoryLimits(total: $0.total, available: min($0.total, $0.available + held),
+                                                cgroupLimit: $0.cgroupLimit) }
         let budget = CacheBudget.choose(limits: counted, compressedMiB: compressedMiB, clusterMiB: clusterMiB)
         compressedBodies.resize(to: budget.compressedBodies)
         Archive.setDecodedClusterCacheBytes(budget.clusters)

@@ -2,7 +2,7 @@
 /// the quiet zone, scalable, with a text alternative.
 extension QRCode {
     func svg(label: String) -> HTML {
-        let side = size + 2 * Self.quietZone
+        let side = sizeWithQuietZone
         var path = ""
         for run in darkRuns {
             path += "M\(run.x + Self.quietZone) \(run.y + Self.quietZone)h\(run.length)v1h-\(run.length)z"

@@ -16,9 +16,8 @@ enum ReadingToolbar {
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> HTML { strings.html(key, language, arguments) }
         let direction = StringCatalog.direction(of: language)
         let bookLanguage = LanguageCodes.htmlLanguage(ofZimLanguage: book.language)
-        let firstLanguage = String(book.language.split(separator: ",").first ?? "")
-        let languageName: HTML = bookLanguage.isEmpty ? .empty
-            : " · <span lang=\"\(bookLanguage)\">\(LanguageCodes.name(ofISO6393: firstLanguage))</span>"
+        let name = LanguageCodes.nameElement(ofZimLanguage: book.language)
+        let languageName: HTML = name.isEmpty ? .empty : " · " + name
         let random = "/random?content=" + URLPath.encodeQueryValue(book.name)
         return """
             <style>\(HTML(trusted: style))</style><nav id="wkbar" lang="\(language)" dir="\(direction)" \
