@@ -93,6 +93,13 @@ enum Fixtures {
         return nil
     }
 
+    /// The shared valid ZIMs (`../shared/zim/valid/*.zim`), sorted; empty without the folder.
+    static func sharedValidZims() throws -> [String] {
+        guard let shared = sharedZimFolder else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: shared + "/valid")
+            .filter { $0.hasSuffix(".zim") }.sorted().map { "\(shared)/valid/\($0)" }
+    }
+
     /// Real corrupt ZIMs made by others, when the shared folder is next to the checkout.
     static var sharedZimFolder: String? {
         let candidates = [

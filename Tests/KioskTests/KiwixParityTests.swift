@@ -10,11 +10,9 @@ import ZimKit
        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kiwix-serve") && Fixtures.sharedZimFolder != nil))
 struct KiwixParityTests {
     @Test func everyEntryMatchesKiwixServe() throws {
-        let shared = try #require(Fixtures.sharedZimFolder)
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let zims = try FileManager.default.contentsOfDirectory(atPath: shared + "/valid")
-            .filter { $0.hasSuffix(".zim") }.sorted().map { "\(shared)/valid/\($0)" }
+        let zims = try Fixtures.sharedValidZims()
 
         let kiwixPort = Int.random(in: 20000...29999)
         let kiwix = Process()

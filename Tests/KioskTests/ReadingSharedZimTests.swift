@@ -8,11 +8,9 @@ import ZimKit
 @Suite("Reading toolbar on real ZIMs", .serialized, .enabled(if: Fixtures.sharedZimFolder != nil))
 struct ReadingSharedZimTests {
     @Test func everyHTMLEntryGetsTheToolbarAndNothingElseChanges() throws {
-        let shared = try #require(Fixtures.sharedZimFolder)
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let zims = try FileManager.default.contentsOfDirectory(atPath: shared + "/valid")
-            .filter { $0.hasSuffix(".zim") }.sorted().map { "\(shared)/valid/\($0)" }
+        let zims = try Fixtures.sharedValidZims()
         let kiosk = try ServerTests.start(zims: zims, state: folder + "/state")
         defer { kiosk.stop() }
         let base = "http://127.0.0.1:\(kiosk.port)"
