@@ -27,13 +27,13 @@ std::atomic<uint64_t> fencedPages{0};
 std::atomic<bool> installed{false};
 struct sigaction previousAction;
 
-/// Pages fenced (or being fenced) so far. Two threads can fault on the same page at once: the
-/// second one's handler then reads /proc/self/maps after the first replaced the page with its
-/// zero page, no longer sees a ZIM file there, and took the fault for a crash (seen 1 run in 3
-/// under ThreadSanitizer, whose slower handlers widen the window). A page is recorded here
-/// before it is replaced, so the second handler just returns and its read runs again, on the
-/// zero page once the first handler's mmap is done. Lock-free (async-signal-safe); when full,
-/// pages are no longer recorded (the old behaviour).
+/// Pages fenced so far. Two threads can fault on the same page at once: the second one's
+/// handler then reads /proc/self/maps after the first replaced the page with its zero page, no
+/// longer sees a ZIM file there, and took the fault for a crash (seen 1 run in 3 under
+/// ThreadSanitizer, whose slower handlers widen the window). A page is recorded here before it
+/// is replaced; a fault on a recorded page that is now anonymous (our zero page) just returns,
+/// and the read runs again. Lock-free (async-signal-safe); when full, pages are no longer
+/// recorded (the old behaviour).
 constexpr size_t fencedSlots = 512;
 std::atomic<uintptr_t> fencedSet[fencedSlots];
 
@@ -46,14 +46,12 @@ bool isFenced(uintptr_t page) {
     return false;
 }
 
-/// Records `page`; false when it already was (another thread is fencing it) or the set is full.
-bool recordFenced(uintptr_t page) {
+/// Records `page` (once; nothing when the set is full).
+void recordFenced(uintptr_t page) {
     for (size_t i = 0; i < fencedSlots; ++i) {
         uintptr_t expected = 0;
-        if (fencedSet[i].compare_exchange_strong(expected, page, std::memory_order_acq_rel)) return true;
-        if (expected == page) return false;
+        if (fencedSet[i].compare_exchange_strong(expected, page, std::memory_order_acq_rel) || expected == page) return;
     }
-    return false;
 }
 
 /// Parses a hexadecimal number at `p`, advancing it.
