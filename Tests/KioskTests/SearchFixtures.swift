@@ -102,24 +102,43 @@ enum LazyTitleCorpus {
 
 /// kiwix-serve 3.3.0 (Debian's kiwix-tools) on 127.0.0.1, for comparisons.
 final class KiwixServe {
+    struct StartFailure: Error, CustomStringConvertible {
+        var description: String { "kiwix-serve did not start on any of 5 ports" }
+    }
+
     let port: Int
-    private let process = Process()
+    private var process = Process()
 
     static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/kiwix-serve") && Fixtures.sharedZimFolder != nil
     }
 
+    /// Starts kiwix-serve on a free port below Linux's ephemeral range (32768 and up, where the
+    /// kiosks and clients of tests running alongside get their ports: a port picked there could
+    /// be taken, kiwix-serve then exited at once and every request failed). Tries again on
+    /// another port when it exits or does not answer within 10 s.
     init(_ zims: [String]) throws {
-        port = Int.random(in: 20_000...60_000)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/kiwix-serve")
-        process.arguments = ["--address", "127.0.0.1", "--port", String(port)] + zims
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 {
-            if (try? Curl.get("http://127.0.0.1:\(port)/catalog/v2/searchdescription.xml"))?.status == 200 { return }
-            Thread.sleep(forTimeInterval: 0.1)
+        for _ in 0..<5 {
+            let candidate = Int.random(in: 20_000..<32_000)
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/kiwix-serve")
+            process.arguments = ["--address", "127.0.0.1", "--port", String(candidate)] + zims
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<100 where process.isRunning {
+                if (try? Curl.get("http://127.0.0.1:\(candidate)/catalog/v2/searchdescription.xml"))?.status == 200 {
+                    port = candidate
+                    return
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
         }
+        throw StartFailure()
     }
 
     deinit { stop() }
