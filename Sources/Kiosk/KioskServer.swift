@@ -63,13 +63,15 @@ public final class KioskServer: Sendable {
         let compressedBodies = CompressedBodyCache(budget: configuration.compressedCacheBytes)
         self.compressedBodies = compressedBodies
         memoryGuard = MemoryGuard(caches: compressedBodies, log: log)
+        var searchSettings = configuration.search
+        if searchSettings.indexDirectory == nil { searchSettings.indexDirectory = configuration.stateDirectory + "/indexes" }
         let context = KioskContext(
             library: library,
             compressedBodies: compressedBodies,
             strings: configuration.strings,
             log: log, usage: usage,
             settings: liveSettings,
-            searchSettings: configuration.search,
+            searchSettings: searchSettings,
             admin: AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
                                 libraryDirectory: configuration.libraryDirectory),
             signs: signDesk)
@@ -81,7 +83,7 @@ public final class KioskServer: Sendable {
         daemonConfiguration.connectionTimeout = configuration.connectionTimeout
         daemonConfiguration.connectionLimit = configuration.connectionLimit
         daemonConfiguration.perIPConnectionLimit = configuration.perIPConnectionLimit
-        let searchService = SearchService(library: library, settings: configuration.search)
+        let searchService = SearchService(library: library, settings: searchSettings)
         self.searchService = searchService
         do {
             daemon = try Daemon(configuration: daemonConfiguration, handler: KioskRoutes.router(context, search: searchService))

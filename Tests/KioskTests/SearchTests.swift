@@ -123,7 +123,7 @@ import ZimKit
         let kiosk = try Self.kiosk()
         _ = kiosk.get("/search?books.name=corpus&pattern=%C3%89tats-Unis")
         let searches = kiosk.usage.all.compactMap { event -> (String, Int)? in
-            if case .search(let query, let results, let books) = event.kind, books == ["corpus"] { return (query, results) }
+            if case .search(let query, let results, let books, _) = event.kind, books == ["corpus"] { return (query, results) }
             return nil
         }
         #expect(searches.first?.0 == "etats unis")

@@ -16,7 +16,8 @@ struct SearchHandler: Sendable {
         } catch {
             return completion(context.errors.response(for: error, to: request))
         }
-        service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength) { [self] outcome in
+        service.search(query.pattern, in: books, start: query.start, pageLength: query.pageLength,
+                       spelling: query.keepsSpelling ? .offer : .apply) { [self] outcome in
             completion(render(request, query: query, books: books, outcome: outcome))
         }
     }
@@ -45,8 +46,10 @@ struct SearchHandler: Sendable {
     private func render(_ request: Request, query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {
         let language = context.language(for: request)
         if !query.pattern.isEmpty {
+            let spelling: UsageEvent.SearchSpelling = outcome.correction.map { .corrected($0.query) }
+                ?? query.corrects.map { .follows(TextFolding.fold($0)) } ?? .none
             context.usage.record(UsageEvent(.search(query: TextFolding.fold(query.pattern), results: outcome.total,
-                                                    books: books.map(\.name)), from: request))
+                                                    books: books.map(\.name), spelling: spelling), from: request))
         }
         var response: Response
         switch query.format ?? .html {

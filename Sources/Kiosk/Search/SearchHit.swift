@@ -32,4 +32,8 @@ public struct SearchOutcome: Sendable {
     public let booksWithoutIndex: [Book]
     /// Too many searches were waiting: the page holds title matches only, found at once.
     public var busy = false
+    /// A spelling correction of the query, when it found few results and the correction finds more.
+    public var correction: SpellingCorrection?
+    /// The hits are the correction's (the query found nothing and the correction was clear).
+    public var correctionApplied = false
 }

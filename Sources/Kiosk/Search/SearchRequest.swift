@@ -15,6 +15,10 @@ struct SearchRequest: Sendable {
     /// The search stands for an article asked for by its Wikipedia or QRpedia address that this
     /// kiosk does not have (`missing=1`): the page says so.
     let isMissingArticle: Bool
+    /// The visitor asked for the words as typed (`nocorrect=1`): no spelling correction.
+    let keepsSpelling: Bool
+    /// The visitor followed the correction offered for this query (`corrects=`; usage only).
+    let corrects: String?
 
     static let defaultPageLength = 25
     static let maxPageLength = 140
@@ -23,6 +27,8 @@ struct SearchRequest: Sendable {
     init?(_ query: QueryParameters) {
         pattern = query["pattern"] ?? ""
         isMissingArticle = query["missing"] == "1"
+        keepsSpelling = query["nocorrect"] == "1"
+        corrects = query["corrects"].flatMap { $0.isEmpty ? nil : $0 }
         names = query.all("books.name") + query.all("content")
         ids = query.all("books.id")
         let startText = query["start"] ?? "1"
@@ -41,14 +47,16 @@ struct SearchRequest: Sendable {
         }
     }
 
-    /// Query string for another page of the same search (`start` 1-based).
-    func link(start: Int, format: Format? = nil) -> String {
-        var parts = ["pattern=" + URLPath.encodeQueryValue(pattern)]
+    /// Query string for another page of the same search (`start` 1-based), or of the search for
+    /// `pattern` in the same books.
+    func link(start: Int, format: Format? = nil, pattern: String? = nil) -> String {
+        var parts = ["pattern=" + URLPath.encodeQueryValue(pattern ?? self.pattern)]
         parts += names.map { "books.name=" + URLPath.encodeQueryValue($0) }
         parts += ids.map { "books.id=" + URLPath.encodeQueryValue($0) }
         parts.append("start=\(start)")
         parts.append("pageLength=\(pageLength)")
         if let format = format ?? self.format { parts.append("format=\(format.rawValue)") }
+        if keepsSpelling && pattern == nil { parts.append("nocorrect=1") }
         return "/search?" + parts.joined(separator: "&")
     }
 }

@@ -11,6 +11,10 @@ enum SearchResultsJSON {
         /// Too many searches were waiting: title matches only.
         let busy: Bool
         let booksWithoutIndex: [String]
+        /// The spelling correction (folded) when the query found few results; `corrected`: the
+        /// results are the correction's.
+        let correction: String?
+        let corrected: Bool
         let results: [Result]
     }
 
@@ -33,6 +37,7 @@ enum SearchResultsJSON {
         }
         return Response.json(JSONText.encode(Body(
             pattern: query.pattern, total: outcome.total, start: query.start + 1, pageLength: query.pageLength,
-            timedOut: outcome.timedOut, busy: outcome.busy, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name), results: results)))
+            timedOut: outcome.timedOut, busy: outcome.busy, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name),
+            correction: outcome.correction?.query, corrected: outcome.correctionApplied, results: results)))
     }
 }

@@ -27,13 +27,23 @@ enum SearchResultsPage {
         if outcome.timedOut { body += "<p class=\"notice\">\(t("search.partial"))</p>\n" }
         if outcome.busy { body += "<p class=\"notice\">\(t("search.busy"))</p>\n" }
         let pattern = query.pattern
+        if let correction = outcome.correction, outcome.correctionApplied {
+            body += spellingNotice(correction, applied: true, query: query, language: language, strings: strings)
+        }
         if pattern.trimmingCharacters(in: .whitespaces).isEmpty {
             body += "<p>\(t("search.empty"))</p>\n"
         } else if outcome.hits.isEmpty {
             body += "<h1>\(t("search.none", ["query": .text(pattern)]))</h1>\n"
+            if let correction = outcome.correction {
+                body += spellingNotice(correction, applied: false, query: query, language: language, strings: strings)
+            }
         } else {
+            if let correction = outcome.correction, !outcome.correctionApplied {
+                body += spellingNotice(correction, applied: false, query: query, language: language, strings: strings)
+            }
+            let shown = outcome.correctionApplied ? outcome.correction?.query ?? pattern : pattern
             let header = t("search.count", ["first": .number(query.start + 1), "last": .number(query.start + outcome.hits.count),
-                                            "count": .number(outcome.total), "query": .text(pattern)])
+                                            "count": .number(outcome.total), "query": .text(shown)])
             let items: [HTML] = outcome.hits.map { hit in
                 let snippet: HTML = hit.snippet.isEmpty ? .empty : "<cite>\(hit.snippet)</cite>"
                 let words: HTML = hit.wordCount > 0
@@ -48,6 +58,19 @@ enum SearchResultsPage {
         }
         let title = strings.text("search.title", language, ["query": .text(pattern)])
         return Response.page(VisitorPage.render(title: title, language: language, body: body, style: style, dark: dark), language: language)
+    }
+
+    /// "Did you mean: <correction>?" (a link to its search), or, when the results shown are the
+    /// correction's, which words they are for and a link to search the words as typed.
+    static func spellingNotice(_ correction: SpellingCorrection, applied: Bool, query: SearchRequest, language: String,
+                               strings: StringCatalog) -> HTML {
+        if applied {
+            let original: HTML = "<a href=\"\(query.link(start: 1) + "&nocorrect=1")\">\(strings.html("search.original", language, ["query": .text(query.pattern)]))</a>"
+            return "<p class=\"spelling\">\(strings.html("search.corrected", language, ["correction": .text(correction.query)])) \(original)</p>\n"
+        }
+        let link = query.link(start: 1, pattern: correction.query) + "&corrects=" + URLPath.encodeQueryValue(query.pattern)
+        let markup: HTML = "<a href=\"\(link)\"><b>\(correction.query)</b></a>"
+        return "<p class=\"spelling\">\(strings.html("search.didyoumean", language, markup: ["correction": markup]))</p>\n"
     }
 
     /// "Previous", numbered pages around the current one, "Next".
@@ -76,6 +99,7 @@ enum SearchResultsPage {
         ul.results a{font-size:1.1rem;display:inline-block;padding:.55rem 0;min-height:2.75rem}cite{display:block;font-style:normal;word-wrap:break-word}\
         .book-title{color:#662200;font-size:.9rem}.informations{color:#388222;font-size:.9rem}\
         .notice{background:#fef6e7;border:1px solid #fc3;padding:.5rem}\
+        .spelling{font-size:1.1rem}.spelling a{display:inline-block;padding:.55rem 0;min-height:2.75rem}\
         nav.footer a,nav.footer span{display:inline-block;padding:.6rem .6rem;min-width:2.75rem;min-height:2.75rem;\
         text-align:center}.selected{font-weight:bold}\
         input[type=search]{width:60%;font-size:1rem;padding:.3rem;min-height:2.75rem}\

@@ -56,14 +56,17 @@ public final class SearchService: Sendable {
     /// search that no search thread has started within `searchQueueWait` is answered with title
     /// matches only, marked `busy` (from a timer thread); with `searchQueueDepth` searches
     /// already waiting, at once (on the caller's thread).
+    /// `spelling`: what to do with a correction of a search with few results (`corrected(_:…)`).
     public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
+                       spelling: SpellingPolicy = .apply,
                        completion: @escaping @Sendable (SearchOutcome) -> Void) {
         let arrival = DispatchTime.now()
         let deadline = arrival + settings.timeBudget
         let claim = Claim()
         let accepted = workers.submit { [self] in
             guard claim.take() else { return }  // answered with title matches meanwhile
-            completion(search(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline))
+            completion(search(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline,
+                              spelling: spelling))
         }
         guard accepted else { return completion(titleOnly(pattern, in: books, start: start, pageLength: pageLength)) }
         DispatchQueue.global().asyncAfter(deadline: arrival + settings.searchQueueWait) { [self] in
@@ -113,13 +116,25 @@ public final class SearchService: Sendable {
     // MARK: Full text
 
     /// Results `start..<start+pageLength` (0-based) for `pattern` over `books`.
-    public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int) -> SearchOutcome {
-        search(pattern, in: books, start: start, pageLength: pageLength, deadline: .now() + settings.timeBudget)
+    public func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
+                       spelling: SpellingPolicy = .apply) -> SearchOutcome {
+        search(pattern, in: books, start: start, pageLength: pageLength, deadline: .now() + settings.timeBudget,
+               spelling: spelling)
     }
 
-    /// The search, waiting for full-text results until `deadline`.
+    /// The search, waiting for full-text results until `deadline`, with its spelling correction
+    /// when it finds few results.
     func search(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
-                deadline: DispatchTime) -> SearchOutcome {
+                deadline: DispatchTime, spelling: SpellingPolicy) -> SearchOutcome {
+        let outcome = uncorrectedSearch(pattern, in: books, start: start, pageLength: pageLength, deadline: deadline)
+        guard spelling != .off, !outcome.timedOut else { return outcome }
+        return corrected(outcome, pattern: pattern, in: books, start: start, pageLength: pageLength, deadline: deadline,
+                         policy: spelling)
+    }
+
+    /// The search as typed.
+    private func uncorrectedSearch(_ pattern: String, in books: [Book], start: Int, pageLength: Int,
+                                   deadline: DispatchTime) -> SearchOutcome {
         let folded = TextFolding.fold(pattern)
         let withoutIndex = books.filter { !$0.hasFullTextIndex }
         guard !folded.isEmpty, !books.isEmpty else {

@@ -39,5 +39,14 @@ public struct SearchSettings: Sendable {
     /// Articles bigger than this get no snippet (the text of a huge list page is not worth it).
     public var snippetMaxArticleBytes = 4 << 20
 
+    /// Where books' spelling dictionaries are stored (built once per ZIM, then mapped); nil
+    /// builds them in memory at each start. `KioskServer` sets `<state>/indexes`.
+    public var indexDirectory: String?
+    /// Whether searches with few results are corrected ("Vouliez-vous dire…") and suggestions
+    /// tolerate a typo.
+    public var spellingCorrection = true
+    /// A search with at most this many results looks for a correction.
+    public var correctionMaxResults = 3
+
     public init() {}
 }

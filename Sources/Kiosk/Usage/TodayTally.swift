@@ -25,7 +25,7 @@ struct TodayTally {
         switch event {
         case .landingView: counters.landingViews += 1
         case .articleView: counters.articleViews += 1
-        case .search(_, let results, _):
+        case .search(_, let results, _, _):
             counters.searches += 1
             if results == 0 { counters.zeroResultSearches += 1 }
         case .signScan: counters.signScans += 1

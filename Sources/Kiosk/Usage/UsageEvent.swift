@@ -9,8 +9,9 @@ public struct UsageEvent: Sendable {
         case landingView
         /// An article (an HTML entry) was read.
         case articleView(book: String, path: String, title: String, arrival: Arrival)
-        /// A search ran: normalised query, number of results, books searched.
-        case search(query: String, results: Int, books: [String])
+        /// A search ran: normalised query, number of results, books searched, and how it relates
+        /// to a spelling correction.
+        case search(query: String, results: Int, books: [String], spelling: SearchSpelling = .none)
         /// A title-suggestion request (counted, not stored per keystroke).
         case suggestion(book: String)
         /// A QR sign's short link was scanned.
@@ -19,6 +20,24 @@ public struct UsageEvent: Sendable {
         case portal(PortalStep)
         /// The OPDS catalog or a book download was requested.
         case catalog(kind: String)
+    }
+
+    /// A search and spelling correction (folded queries).
+    public enum SearchSpelling: Sendable, Equatable {
+        case none
+        /// The search was corrected to this query (results shown or correction offered).
+        case corrected(String)
+        /// The visitor followed the correction offered for this query.
+        case follows(String)
+
+        /// As stored in the event's `detail` column (`ReportQueries` reads it back).
+        var detail: String? {
+            switch self {
+            case .none: nil
+            case .corrected(let query): "correction:" + query
+            case .follows(let query): "corrects:" + query
+            }
+        }
     }
 
     /// How the visitor arrived on an article. `qrpedia` and `wikipedia`: from an outside

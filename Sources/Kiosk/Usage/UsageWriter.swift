@@ -191,8 +191,11 @@ final class UsageWriter: @unchecked Sendable {
         case .articleView(let book, let path, let title, let how):
             article = .integer(try articleID(book: book, path: path, title: title))
             arrival = .text(how.rawValue)
-        case .search(let text, let count, let searched):
-            if settings.logQueries { query = .text(Self.normalise(text)) }
+        case .search(let text, let count, let searched, let spelling):
+            if settings.logQueries {
+                query = .text(Self.normalise(text))
+                detail = spelling.detail.map { .text(Self.normalise($0)) } ?? .null
+            }
             results = .integer(Int64(count))
             books = .text(searched.joined(separator: ","))
         case .suggestion(let book):

@@ -46,6 +46,9 @@ extension VisitorStrings {
         "search.noindex": "“{book}” has no full-text search index: only its titles are searched.",
         "search.partial": "The search took too long: here is what was found, with matching titles.",
         "search.busy": "Many searches are running right now: here are the articles whose title matches. Try again in a moment to search their text too.",
+        "search.didyoumean": "Did you mean: {correction}?",
+        "search.corrected": "Showing results for “{correction}”, the closest spelling.",
+        "search.original": "Search instead for “{query}”",
         "suggest.containing": "containing “{words}”…",
         // Errors
         "notfound.title": "Page not found",

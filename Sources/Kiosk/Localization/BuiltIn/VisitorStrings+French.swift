@@ -46,6 +46,9 @@ extension VisitorStrings {
         "search.noindex": "« {book} » n'a pas d'index de recherche plein texte : seuls les titres y sont cherchés.",
         "search.partial": "La recherche a pris trop de temps : voici ce qui a été trouvé, avec les titres correspondants.",
         "search.busy": "Beaucoup de recherches sont en cours : voici les articles dont le titre correspond. Réessayez dans un instant pour chercher aussi dans le texte.",
+        "search.didyoumean": "Vouliez-vous dire : {correction} ?",
+        "search.corrected": "Résultats pour « {correction} », l'orthographe la plus proche.",
+        "search.original": "Chercher plutôt « {query} »",
         "suggest.containing": "contenant « {words} »…",
         // Errors
         "notfound.title": "Page introuvable",
