@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "wikikiosk", targets: ["wikikiosk"]),
         .executable(name: "benchmark-zim", targets: ["BenchmarkZim"]),
         .executable(name: "router-bench", targets: ["RouterBench"]),
+        .executable(name: "spelling-bench", targets: ["SpellingBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,6 +79,8 @@ let package = Package(
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
         // The request path's own cost, in process (see its header): for before/after comparisons.
+        // Spelling correction's accuracy, latency and dictionary size on a book (BENCHMARKS.md).
+        .executableTarget(name: "SpellingBench", dependencies: ["Kiosk", "ZimKit"], path: "Benchmarks/SpellingBench"),
         .executableTarget(name: "RouterBench", dependencies: ["Kiosk", "HTTPServer"], path: "Benchmarks/RouterBench"),
         // libFuzzer target over request parsing + the router (scripts/fuzz.sh); a plain build
         // replays inputs given as arguments instead.

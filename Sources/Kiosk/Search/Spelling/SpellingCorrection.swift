@@ -17,7 +17,7 @@ public struct SpellingCorrection: Sendable, Equatable {
     /// The correction of `folded` over `dictionaries`, nil when every word is known (or has no
     /// candidate). `isTitle` tells whether a corrected query is exactly some book's title
     /// (folded): a combination that is a title wins over more frequent words.
-    static func make(_ folded: String, dictionaries: [SpellingDictionary],
+    public static func make(_ folded: String, dictionaries: [SpellingDictionary],
                      isTitle: (String) -> Bool = { _ in false }) -> SpellingCorrection? {
         guard !dictionaries.isEmpty else { return nil }
         let words = folded.split(separator: " ").map(String.init)

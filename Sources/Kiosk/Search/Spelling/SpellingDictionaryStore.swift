@@ -4,13 +4,16 @@ import ZimKit
 /// Where books' spelling dictionaries live: built once per ZIM (named by the ZIM's UUID) in the
 /// state folder's `indexes/`, then mapped from there on every later start. Without a folder,
 /// dictionaries are built in memory each time.
-struct SpellingDictionaryStore: Sendable {
+public struct SpellingDictionaryStore: Sendable {
     /// Nil: build in memory, store nothing.
-    let directory: String?
+    public let directory: String?
+
+    /// A store in `directory` (nil: in memory).
+    public init(directory: String?) { self.directory = directory }
 
     /// The dictionary of `book`: read from its file when there is a good one, else built from the
     /// book's titles (and stored). Nil when the book has no titles to build from.
-    func dictionary(for book: Book, log: Log? = nil) -> SpellingDictionary? {
+    public func dictionary(for book: Book, log: Log? = nil) -> SpellingDictionary? {
         let path = directory.map { "\($0)/\(book.id).spelling" }
         if let path, let mapped = MappedFile(path: path), let dictionary = SpellingDictionary(storage: mapped) {
             return dictionary
