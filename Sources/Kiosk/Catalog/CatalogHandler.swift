@@ -59,10 +59,11 @@ struct CatalogHandler: Sendable {
             throw .invalidParameter("count", expects: "badrequest.number")
         }
         let all = context.library.books
-        let matching = all.filter { Self.matches($0, query: query) }
+        let filter = try BookFilter(query)
+        let matching = all.filter(filter.matches)
         let page = Array(matching.dropFirst(start).prefix(count < 0 ? Int.max : count))
         var filters: [String] = []
-        for name in ["q", "lang", "name", "category", "tag", "start", "count"] {
+        for name in BookFilter.parameters + ["start", "count"] {
             if let value = query[name], !value.isEmpty { filters.append("\(name)=\(value)") }
         }
         let title = filters.isEmpty ? "All Entries" : "Filtered Entries (\(filters.joined(separator: "&")))"
@@ -77,27 +78,6 @@ struct CatalogHandler: Sendable {
             : OPDSFeed.entries(id: id, selfHref: selfHref, title: title, updated: updated(all),
                                total: matching.count, start: start, books: books)
         return xml(body, type: OPDSFeed.acquisitionType)
-    }
-
-    /// libkiwix's filters: `q` (words in title or description, accents and case ignored),
-    /// `lang` (ISO 639-3, comma-separated), `name`, `category`, `tag`.
-    static func matches(_ book: Book, query: QueryParameters) -> Bool {
-        if let q = query["q"], !q.isEmpty {
-            let haystack = TextFolding.fold(book.title + " " + book.description + " " + book.name)
-            guard TextFolding.words(q).allSatisfy({ haystack.contains($0) }) else { return false }
-        }
-        if let lang = query["lang"], !lang.isEmpty {
-            let wanted = Set(lang.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            let has = book.language.split(separator: ",").map { $0.lowercased() }
-            guard has.contains(where: wanted.contains) else { return false }
-        }
-        if let name = query["name"], !name.isEmpty, CatalogBook(book).name != name && book.name != name { return false }
-        if let category = query["category"], !category.isEmpty, CatalogBook(book).category != category { return false }
-        if let tag = query["tag"], !tag.isEmpty {
-            let tags = Set(CatalogBook(book).tags.split(separator: ";").map(String.init))
-            guard tag.split(separator: ";").allSatisfy({ tags.contains(String($0)) }) else { return false }
-        }
-        return true
     }
 
     private func xml(_ document: HTML, type: String) -> Response {

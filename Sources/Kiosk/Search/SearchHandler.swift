@@ -22,7 +22,9 @@ struct SearchHandler: Sendable {
         }
     }
 
-    /// The parsed query and the books it names (every book of the visitor's language when none).
+    /// The parsed query and the books it selects: those named (`books.name`, `content`,
+    /// `books.id`), else those matching `books.filter.*`, else every book; the visitor's
+    /// language first.
     private func prepare(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> (SearchRequest, [Book]) {
         guard segments.allSatisfy(\.isEmpty) else { throw .notFound }
         guard let query = SearchRequest(request.query) else {
@@ -38,7 +40,9 @@ struct SearchHandler: Sendable {
             books.append(book)
         }
         if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
-            books = Self.defaultBooks(context.library.books, language: context.language(for: request))
+            let filter = try BookFilter(request.query, prefix: "books.filter.")
+            books = BookCards.ordered(context.library.books.filter(filter.matches), language: context.language(for: request))
+            if books.isEmpty && !filter.isEmpty { throw KioskError(status: 404, key: "notfound", message: "search.nobooks") }
         }
         return (query, Self.unique(books))
     }
@@ -64,12 +68,6 @@ struct SearchHandler: Sendable {
         response.headers.set("Cache-Control", "no-store")
         if outcome.busy { response.headers.set("X-Search-Busy", "title-matches-only") }
         return response
-    }
-
-    /// With no book named: every book in the visitor's language, else every book.
-    static func defaultBooks(_ all: [Book], language: String) -> [Book] {
-        let matching = all.filter { LanguageCodes.htmlLanguage(ofZimLanguage: $0.language) == language }
-        return matching.isEmpty ? all : matching
     }
 
     static func unique(_ books: [Book]) -> [Book] {

@@ -34,6 +34,8 @@ public struct SearchOutcome: Sendable {
     public var busy = false
     /// A spelling correction of the query, when it found few results and the correction finds more.
     public var correction: SpellingCorrection?
+    /// Estimated results per book name (books with none left out): the results page's filters.
+    public var perBook: [String: Int] = [:]
     /// The hits are the correction's (the query found nothing and the correction was clear).
     public var correctionApplied = false
 }

@@ -8,6 +8,8 @@ struct SearchRequest: Sendable {
     /// Book names as given (`books.name` repeated, `content`), and ids (`books.id`).
     let names: [String]
     let ids: [String]
+    /// The `books.filter.*` parameters as given (kept in the links to other pages).
+    let filters: [(name: String, value: String)]
     /// 0-based first result (kiwix's `start` is 1-based; 0 is taken as 1).
     let start: Int
     let pageLength: Int
@@ -31,6 +33,7 @@ struct SearchRequest: Sendable {
         corrects = query["corrects"].flatMap { $0.isEmpty ? nil : $0 }
         names = query.all("books.name") + query.all("content")
         ids = query.all("books.id")
+        filters = query.items.filter { $0.name.hasPrefix("books.filter.") && !$0.value.isEmpty }
         let startText = query["start"] ?? "1"
         let lengthText = query["pageLength"] ?? String(Self.defaultPageLength)
         guard let start = Int(startText.isEmpty ? "1" : startText), start >= 0,
@@ -47,12 +50,21 @@ struct SearchRequest: Sendable {
         }
     }
 
+    /// The first page of the same words in other books: `selection` as query parameters
+    /// (`books.name=…`, `books.filter.lang=…`, or none for every book).
+    func link(selection: [(name: String, value: String)]) -> String {
+        let parts = ["pattern=" + URLPath.encodeQueryValue(pattern)]
+            + selection.map { $0.name + "=" + URLPath.encodeQueryValue($0.value) }
+        return "/search?" + parts.joined(separator: "&")
+    }
+
     /// Query string for another page of the same search (`start` 1-based), or of the search for
     /// `pattern` in the same books.
     func link(start: Int, format: Format? = nil, pattern: String? = nil) -> String {
         var parts = ["pattern=" + URLPath.encodeQueryValue(pattern ?? self.pattern)]
         parts += names.map { "books.name=" + URLPath.encodeQueryValue($0) }
         parts += ids.map { "books.id=" + URLPath.encodeQueryValue($0) }
+        parts += filters.map { $0.name + "=" + URLPath.encodeQueryValue($0.value) }
         parts.append("start=\(start)")
         parts.append("pageLength=\(pageLength)")
         if let format = format ?? self.format { parts.append("format=\(format.rawValue)") }

@@ -27,6 +27,7 @@ enum SearchResultsPage {
         if outcome.timedOut { body += "<p class=\"notice\">\(t("search.partial"))</p>\n" }
         if outcome.busy { body += "<p class=\"notice\">\(t("search.busy"))</p>\n" }
         let pattern = query.pattern
+        let filters = SearchFilterLinks(query: query, books: books, perBook: outcome.perBook)
         if let correction = outcome.correction, outcome.correctionApplied {
             body += spellingNotice(correction, applied: true, query: query, language: language, strings: strings)
         }
@@ -34,6 +35,7 @@ enum SearchResultsPage {
             body += "<p>\(t("search.empty"))</p>\n"
         } else if outcome.hits.isEmpty {
             body += "<h1>\(t("search.none", ["query": .text(pattern)]))</h1>\n"
+            body += filters.render(language: language, strings: strings)
             if let correction = outcome.correction {
                 body += spellingNotice(correction, applied: false, query: query, language: language, strings: strings)
             }
@@ -44,16 +46,20 @@ enum SearchResultsPage {
             let shown = outcome.correctionApplied ? outcome.correction?.query ?? pattern : pattern
             let header = t("search.count", ["first": .number(query.start + 1), "last": .number(query.start + outcome.hits.count),
                                             "count": .number(outcome.total), "query": .text(shown)])
+            let languages = Set(books.map { LanguageCodes.htmlLanguage(ofZimLanguage: $0.language) })
             let items: [HTML] = outcome.hits.map { hit in
+                let bookLanguage: HTML = languages.count > 1
+                    ? " · " + LanguageCodes.nameElement(ofZimLanguage: hit.book.language) : .empty
                 let snippet: HTML = hit.snippet.isEmpty ? .empty : "<cite>\(hit.snippet)</cite>"
                 let words: HTML = hit.wordCount > 0
                     ? "<div class=\"informations\">\(t("search.words", ["count": .number(hit.wordCount)]))</div>" : .empty
                 return """
                     <li><a href="\(URLPath.content(book: hit.book.name, path: hit.path))">\(hit.title)</a>\(snippet)\
-                    <div class="book-title">\(t("search.from", ["book": .text(hit.book.title)]))</div>\(words)</li>\n
+                    <div class="book-title">\(t("search.from", ["book": .text(hit.book.title)]))\(bookLanguage)</div>\(words)</li>\n
                     """
             }
-            body += "<h1 class=\"header\">\(header)</h1>\n<ul class=\"results\">\n\(items)</ul>\n"
+            body += "<h1 class=\"header\">\(header)</h1>\n" + filters.render(language: language, strings: strings)
+            body += "<ul class=\"results\">\n\(items)</ul>\n"
             body += pager(query: query, total: outcome.total, language: language, strings: strings)
         }
         let title = strings.text("search.title", language, ["query": .text(pattern)])
@@ -99,6 +105,7 @@ enum SearchResultsPage {
         ul.results a{font-size:1.1rem;display:inline-block;padding:.55rem 0;min-height:2.75rem}cite{display:block;font-style:normal;word-wrap:break-word}\
         .book-title{color:#662200;font-size:.9rem}.informations{color:#388222;font-size:.9rem}\
         .notice{background:#fef6e7;border:1px solid #fc3;padding:.5rem}\
+        nav.filters p{margin:.3rem 0}nav.filters a{display:inline-block;padding:.55rem .2rem;min-height:2.75rem}\
         .spelling{font-size:1.1rem}.spelling a{display:inline-block;padding:.55rem 0;min-height:2.75rem}\
         nav.footer a,nav.footer span{display:inline-block;padding:.6rem .6rem;min-width:2.75rem;min-height:2.75rem;\
         text-align:center}.selected{font-weight:bold}\

@@ -148,19 +148,24 @@ public final class SearchService: Sendable {
         var seen = Set(exact.map { $0.book.id + "/" + $0.path })
         for hit in fullText.hits where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
         var titleOnly = 0
+        var perBook = fullText.perBook
+        for hit in exact { perBook[hit.book.name, default: 0] += 1 }
         let titleBooks = timedOut ? books : withoutIndex
         for book in titleBooks {
             let prefixed = titlePrefixHits(folded, in: book, limit: max(depth, 25))
             for hit in prefixed where seen.insert(hit.book.id + "/" + hit.path).inserted {
                 hits.append(hit)
                 titleOnly += 1
+                perBook[book.name, default: 0] += 1
             }
         }
         let duplicates = exact.count + fullText.hits.count + titleOnly - hits.count
         let total = max(hits.count, exact.count + fullText.total + titleOnly - max(duplicates, 0))
         let page = start < hits.count ? Array(hits[start..<min(hits.count, start + pageLength)]) : []
-        return SearchOutcome(hits: withSnippets(page, folded: folded, deadline: deadline), total: total,
-                             timedOut: timedOut, booksWithoutIndex: withoutIndex)
+        var outcome = SearchOutcome(hits: withSnippets(page, folded: folded, deadline: deadline), total: total,
+                                    timedOut: timedOut, booksWithoutIndex: withoutIndex)
+        outcome.perBook = perBook.filter { $0.value > 0 }
+        return outcome
     }
 
     /// `hits` with a snippet each for the first `snippetsPerPage` (see `Snippet`), remembered by
@@ -224,8 +229,9 @@ public final class SearchService: Sendable {
     /// Full-text results of every book, merged by score, each book on a worker thread with the
     /// deadline.
     private func fullTextHits(_ folded: String, in books: [Book], depth: Int,
-                              deadline: DispatchTime) -> (hits: (hits: [SearchHit], total: Int), timedOut: Bool) {
-        guard !books.isEmpty else { return (([], 0), false) }
+                              deadline: DispatchTime)
+        -> (hits: (hits: [SearchHit], total: Int, perBook: [String: Int]), timedOut: Bool) {
+        guard !books.isEmpty else { return (([], 0, [:]), false) }
         let collected = Collected()
         let group = DispatchGroup()
         for book in books {
@@ -251,11 +257,15 @@ public final class SearchService: Sendable {
             }
         }
         let timedOut = group.wait(timeout: deadline) == .timedOut
-        let lists = collected.lists
+        // In the order of `books` (the visitor's language first): equal scores keep that order.
+        let order = Dictionary(books.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let lists = collected.lists.sorted { (order[$0.0.name] ?? 0) < (order[$1.0.name] ?? 0) }
         var hits: [SearchHit] = []
         var total = 0
+        var perBook: [String: Int] = [:]
         for (book, results) in lists {
             total += results.estimatedMatches
+            perBook[book.name, default: 0] += results.estimatedMatches
             hits += results.results.map {
                 SearchHit(book: book, path: $0.path, title: $0.title, snippet: .empty,
                           wordCount: max($0.wordCount, 0), score: $0.score, isTitleMatch: false)
@@ -265,7 +275,7 @@ public final class SearchService: Sendable {
             hits = hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
                 .map(\.element)
         }
-        return ((hits, total), timedOut)
+        return ((hits, total, perBook), timedOut)
     }
 }
 

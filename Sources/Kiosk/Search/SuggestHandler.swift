@@ -1,9 +1,11 @@
 import HTTPServer
+import ZimKit
 
 /// `/suggest?content=<book>&term=…&count=…`: title suggestions as kiwix-serve 3.3.0 gives them
 /// (`value`, HTML-escaped `label` with the match in `<b>`, `kind: "path"`, `path`), then a
 /// "containing '…'" entry of kind `pattern`. Without `content` (or with several `books.name`),
-/// suggests across every book, each suggestion naming its `book`.
+/// suggests across every book (the visitor's language first), each suggestion naming its `book`,
+/// and, when several books suggest, the book's short name (`bookTitle`).
 struct SuggestHandler: Sendable {
     let context: KioskContext
     let service: SearchService
@@ -26,24 +28,26 @@ struct SuggestHandler: Sendable {
             books.append(book)
         }
         let crossBook = books.count != 1
-        if books.isEmpty { books = SearchHandler.defaultBooks(context.library.books, language: context.language(for: request)) }
+        if books.isEmpty { books = BookCards.ordered(context.library.books, language: context.language(for: request)) }
         books = SearchHandler.unique(books)
         let words = TextFolding.words(term)
-        var items: [Suggestion] = []
-        for book in books where items.count < limit {
-            for result in service.suggest(term, in: book, limit: limit - items.count) {
-                // kiwix-serve escapes the highlighted label once more: clients unescape it.
-                let label = HTML.escape(Highlight.bold(result.title, words: words).markup)
-                items.append(Suggestion(
-                    value: result.title, label: label, kind: "path", path: result.path,
-                    book: crossBook ? book.name : nil,
-                    url: crossBook ? URLPath.content(book: book.name, path: result.path) : nil))
-            }
+        var found: [(Book, SearchResult)] = []
+        for book in books where found.count < limit {
+            found += service.suggest(term, in: book, limit: limit - found.count).map { (book, $0) }
+        }
+        let labels = Self.shortNames(Set(found.map(\.0.name)).count > 1 ? found.map(\.0) : [])
+        let items: [Suggestion] = found.map { book, result in
+            // kiwix-serve escapes the highlighted label once more: clients unescape it.
+            let label = HTML.escape(Highlight.bold(result.title, words: words).markup)
+            return Suggestion(value: result.title, label: label, kind: "path", path: result.path,
+                              book: crossBook ? book.name : nil,
+                              url: crossBook ? URLPath.content(book: book.name, path: result.path) : nil,
+                              bookTitle: labels[book.name])
         }
         context.usage.record(UsageEvent(.suggestion(book: crossBook ? "*" : books.first?.name ?? ""), from: request))
         let containing = context.strings.text("suggest.containing", context.language(for: request), ["words": .text(term)])
-        items.append(Suggestion(value: term + " ", label: HTML.escape(containing), kind: "pattern"))
-        var response = Response.json(JSONText.encode(items))
+        let pattern = Suggestion(value: term + " ", label: HTML.escape(containing), kind: "pattern")
+        var response = Response.json(JSONText.encode(items + [pattern]))
         response.headers.set("Content-Type", "application/json; charset=utf-8")
         response.headers.set("Cache-Control", "no-store")
         return response
@@ -60,5 +64,22 @@ struct SuggestHandler: Sendable {
         /// Only across books: the book's name and the article's address.
         var book: String? = nil
         var url: String? = nil
+        /// Only when several books suggest: the book's short name, to tell "Volcan" of one
+        /// book from "Volcan" of another.
+        var bookTitle: String? = nil
+    }
+
+    /// Short names of `books` by book name: the title, and the language's own name after it
+    /// when two of them share a title ("Wikipédia · Français").
+    static func shortNames(_ books: [Book]) -> [String: String] {
+        var byTitle: [String: Set<String>] = [:]
+        for book in books { byTitle[book.title, default: []].insert(book.name) }
+        var names: [String: String] = [:]
+        for book in books {
+            let code = String(book.language.split(separator: ",").first ?? "")
+            let shared = (byTitle[book.title]?.count ?? 0) > 1 && !code.isEmpty
+            names[book.name] = shared ? book.title + " · " + LanguageCodes.name(ofISO6393: code) : book.title
+        }
+        return names
     }
 }

@@ -49,6 +49,11 @@ extension VisitorStrings {
         "search.didyoumean": "Did you mean: {correction}?",
         "search.corrected": "Showing results for “{correction}”, the closest spelling.",
         "search.original": "Search instead for “{query}”",
+        "search.nobooks": "No book on this kiosk matches this choice.",
+        "search.filter.label": "Narrow the search",
+        "search.filter.languages": "Languages:",
+        "search.filter.books": "Books:",
+        "search.filter.all": "Search all books",
         "suggest.containing": "containing “{words}”…",
         // Errors
         "notfound.title": "Page not found",

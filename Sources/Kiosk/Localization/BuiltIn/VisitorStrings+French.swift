@@ -49,6 +49,11 @@ extension VisitorStrings {
         "search.didyoumean": "Vouliez-vous dire : {correction} ?",
         "search.corrected": "Résultats pour « {correction} », l'orthographe la plus proche.",
         "search.original": "Chercher plutôt « {query} »",
+        "search.nobooks": "Aucun livre de cette borne ne correspond à ce choix.",
+        "search.filter.label": "Affiner la recherche",
+        "search.filter.languages": "Langues :",
+        "search.filter.books": "Livres :",
+        "search.filter.all": "Chercher dans tous les livres",
         "suggest.containing": "contenant « {words} »…",
         // Errors
         "notfound.title": "Page introuvable",
