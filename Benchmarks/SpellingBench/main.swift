@@ -120,3 +120,34 @@ for test in cases {
 service.stop()
 print("search: intended article first or offered \(found) (\(Double(found) / n)), corrected directly \(applied); "
       + "p50 \(percentile(searchTimes, 0.5)) ms, p99 \(percentile(searchTimes, 0.99)) ms; \(peakRSS())")
+
+// Suggestions while typing: the first 4-9 letters of a title (at least its first word's first
+// four), as typed and with one edit after the third letter of the last word typed.
+let suggestService = SearchService(library: library, settings: settings)
+_ = suggestService.suggest("warm", in: book, limit: 10)
+var cleanTimes: [Double] = [], typoTimes: [Double] = []
+var typoFound = 0, typoTried = 0
+for test in cases.prefix(1000) {
+    let scalars = Array(test.intended.unicodeScalars)
+    guard scalars.count >= 6 else { continue }
+    let prefix = String(String.UnicodeScalarView(scalars.prefix(min(scalars.count, 4 + Int.random(in: 0...5, using: &random)))))
+    var start = ContinuousClock.now
+    _ = suggestService.suggest(prefix, in: book, limit: 10)
+    cleanTimes.append(milliseconds(start.duration(to: .now)))
+    let lastWord = Array((prefix.split(separator: " ").last ?? "").unicodeScalars)
+    guard lastWord.count >= 5, !prefix.hasSuffix(" ") else { continue }
+    var words = prefix.split(separator: " ").map(String.init)
+    var edited = lastWord
+    edited.remove(at: Int.random(in: 3..<lastWord.count, using: &random))
+    words[words.count - 1] = String(String.UnicodeScalarView(edited))
+    let typed = words.joined(separator: " ")
+    typoTried += 1
+    start = ContinuousClock.now
+    let suggestions = suggestService.suggest(typed, in: book, limit: 10)
+    typoTimes.append(milliseconds(start.duration(to: .now)))
+    if suggestions.contains(where: { $0.title == test.title }) { typoFound += 1 }
+}
+suggestService.stop()
+print("suggestions: as typed p50 \(percentile(cleanTimes, 0.5)) ms, p99 \(percentile(cleanTimes, 0.99)) ms; "
+      + "with a letter left out after the third (\(typoTried)): intended title among 10 \(typoFound) "
+      + "(\(Double(typoFound) / Double(max(typoTried, 1)))), p50 \(percentile(typoTimes, 0.5)) ms, p99 \(percentile(typoTimes, 0.99)) ms")

@@ -161,4 +161,23 @@ import ZimKit
         }
         #expect(searches == [.corrected("tour eiffel"), .follows("tour eifel")])
     }
+
+    @Test func suggestionsForgiveATypoAfterTheThirdLetter() throws {
+        let kiosk = try Self.kiosk()
+        let book = try #require(kiosk.library.book(named: "corpus"))
+        let service = SearchService(library: kiosk.library)
+        defer { service.stop() }
+        _ = service.suggest("warm", in: book, limit: 10)
+        for _ in 0..<100 where service.state(for: book).spellingDictionary() == nil { Thread.sleep(forTimeInterval: 0.05) }
+        func titles(_ term: String) -> [String] { service.suggest(term, in: book, limit: 10).map(\.title) }
+        #expect(titles("napolen").contains("Napoléon Ier"), "\(titles("napolen"))")
+        #expect(titles("tour eifel").contains("Tour Eiffel"))
+        #expect(titles("tuor eiffel").contains("Tour Eiffel"))  // a finished word is corrected anywhere
+        #expect(titles("cathedrale de chatres").contains("Cathédrale de Chartres"))
+        #expect(titles("marseile").contains("Marseille"))
+        // Within the first three letters of the word being typed, no guessing.
+        #expect(!titles("mrase").contains("Marseille"))
+        // Exact prefixes still come first.
+        #expect(titles("paris").first == "Paris")
+    }
 }

@@ -43,6 +43,9 @@ final class BookSearchState: Sendable {
     /// `wait` seconds (nil meanwhile, and for books too big for an index).
     func titleIndex(wait: TimeInterval = 1) -> TitleIndex? { titles.value(wait: wait) }
 
+    /// The spelling dictionary is built or known to be unavailable.
+    var spellingSettled: Bool { spelling.isSettled }
+
     /// The spelling dictionary, read or built on first use on a background thread; waits for it
     /// at most `wait` seconds (nil meanwhile, and when correction is off).
     func spellingDictionary(wait: TimeInterval = 0) -> SpellingDictionary? { spelling.value(wait: wait) }

@@ -11,8 +11,9 @@ extension SearchService {
         titleSuggestions(TextFolding.fold(term), in: book, limit: limit)
     }
 
-    /// Title-index prefix matches, then (with `wordMatches`, when they are fewer than `limit`)
-    /// libzim's word matches. Lists are cached once the book's title index is settled.
+    /// Title-index prefix matches, then prefix matches of the text with one typo
+    /// (`TypoVariants`), then (with `wordMatches`, when they are fewer than `limit`) libzim's
+    /// word matches. Lists are cached once the book's title index is settled.
     func titleSuggestions(_ folded: String, in book: Book, limit: Int, wordMatches: Bool = true,
                           indexWait: TimeInterval = 0.25) -> [SearchResult] {
         guard !folded.isEmpty, limit > 0 else { return [] }
@@ -31,6 +32,17 @@ extension SearchService {
                 out.append(SearchResult(path: target.path, title: target.title, entryIndex: target.index))
             }
         }
+        if let index, out.count < limit, settings.spellingCorrection,
+           let dictionary = state.spellingDictionary(wait: 0) {
+            // One typo after the third letter of a word ("napolen" → "Napoléon").
+            for variant in TypoVariants.of(folded, dictionary: dictionary) where out.count < limit {
+                for position in index.withPrefix(variant, limit: limit - out.count, scan: 64) where out.count < limit {
+                    guard let entry = try? archive.entry(atIndex: position), let target = resolve(entry, in: archive),
+                          paths.insert(target.path).inserted else { continue }
+                    out.append(SearchResult(path: target.path, title: target.title, entryIndex: target.index))
+                }
+            }
+        }
         guard wordMatches else { return out }
         if out.count < limit {
             guard let suggester = state.suggesters.acquire(until: .now() + 0.25) else { return out }
@@ -41,7 +53,8 @@ extension SearchService {
             }
         }
         // Without the index yet (still being built) the list would change: not remembered.
-        if index != nil || state.titleIndexSettled { state.suggestions.put(key, out) }
+        // Nor without the spelling dictionary yet (typo matches would come later).
+        if (index != nil || state.titleIndexSettled) && state.spellingSettled { state.suggestions.put(key, out) }
         return out
     }
 }
