@@ -45,6 +45,33 @@ struct UsageReportTests {
         #expect(ReportHTML.render(report, language: "en").contains("Old QRpedia QR code"))
     }
 
+    /// Zero-result searches a visitor corrected by following "Did you mean" are typos, not
+    /// content gaps; the other gaps say which correction the kiosk offered.
+    @Test func correctedTyposAreNotContentGaps() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let path = dir + "/usage.sqlite"
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: FakeUsageClock(wall: UsageFixtures.morning))
+        func search(_ query: String, _ results: Int, _ spelling: UsageEvent.SearchSpelling, _ address: String) {
+            log.record(UsageEvent(.search(query: query, results: results, books: ["ville"], spelling: spelling),
+                                  clientAddress: address, userAgent: UsageFixtures.iphone))
+        }
+        for address in ["10.0.0.1", "10.0.0.2"] {
+            search("napolon", 0, .corrected("napoleon"), address)   // offered, then followed
+            search("napoleon", 12, .follows("napolon"), address)
+            search("tour eifel", 0, .corrected("tour eiffel"), address)   // offered, not followed
+            search("chateau de jaude", 0, .none, address)   // a real gap
+            search("cathedrle", 3, .corrected("cathedrale"), address)   // corrected directly
+        }
+        log.close()
+        let report = try UsageReportBuilder(databases: [path]).build()
+        #expect(report.contentGaps.map(\.query).sorted() == ["chateau de jaude", "tour eifel"])
+        #expect(report.contentGaps.first { $0.query == "tour eifel" }?.correction == "tour eiffel")
+        #expect(report.contentGaps.first { $0.query == "chateau de jaude" }?.correction == nil)
+        #expect(ReportHTML.render(report, language: "fr").contains("tour eifel → correction proposée : « tour eiffel »"))
+        #expect(ReportHTML.render(report, language: "en").contains("tour eifel → correction offered: “tour eiffel”"))
+    }
+
     @Test func indicatorsAndKThresholdOnQueries() throws {
         let dir = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(dir) }

@@ -24,8 +24,8 @@ public enum ReportCSV {
                                report.signs.map { [$0.sign, $0.day, "\($0.scans)", "\($0.devices)"] })),
             ("top_searches", csv(["query", "searches", "devices", "zero_results"],
                                  report.topSearches.map { [$0.query, "\($0.searches)", "\($0.devices)", "\($0.zeroResults)"] })),
-            ("content_gaps", csv(["query", "searches", "devices"],
-                                 report.contentGaps.map { [$0.query, "\($0.searches)", "\($0.devices)"] })),
+            ("content_gaps", csv(["query", "searches", "devices", "correction"],
+                                 report.contentGaps.map { [$0.query, "\($0.searches)", "\($0.devices)", $0.correction ?? ""] })),
             ("funnel", csv(["step", "device_days"], [
                 ["joined", "\(report.funnel.joined)"], ["joined_landed", "\(report.funnel.landed)"],
                 ["joined_landed_read", "\(report.funnel.read)"], ["all", "\(report.funnel.allDevices)"],

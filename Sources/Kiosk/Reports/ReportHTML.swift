@@ -52,7 +52,10 @@ public enum ReportHTML {
             report.topSearches.map { [$0.query, s.number($0.searches), s.number($0.devices), s.number($0.zeroResults)] }))
         html += section(s.t("contentgaps"), table(
             [s.t("query"), s.t("searches"), s.t("devicescol")],
-            report.contentGaps.map { [$0.query, s.number($0.searches), s.number($0.devices)] }) + "<p class=\"note\">\(note)</p>")
+            report.contentGaps.map { gap in
+                [gap.correction.map { s.t("corrected", ["query": .text(gap.query), "correction": .text($0)]) } ?? gap.query,
+                 s.number(gap.searches), s.number(gap.devices)]
+            }) + "<p class=\"note\">\(note)</p>")
         html += section(s.t("devices"), SVGChart.rows(report.devices.map { .init(label: s.deviceClass($0.name), value: $0.count) },
                                                       name: s.t("devices"), color: "#76b7b2"))
         var footer: [String] = []

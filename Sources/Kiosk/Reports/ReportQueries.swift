@@ -79,23 +79,34 @@ struct ReportQueries {
 
     /// Top queries and zero-result queries made by at least `minimumDevices` distinct devices
     /// (device-days: a device's number changes every day), and how many queries were withheld.
+    /// A zero-result query whose spelling correction a visitor followed is not a content gap;
+    /// the others carry the correction offered, if any.
     func searches(limit: Int) throws(UsageStoreError) -> ([UsageReport.Query], [UsageReport.Query], Int) {
         try db.execute("""
             CREATE TEMP TABLE IF NOT EXISTS q AS
             SELECT query, COUNT(*) AS searches, COUNT(DISTINCT kiosk || ':' || day || ':' || device) AS devices,
-                   SUM(results = 0) AS zero, MAX(results) AS best
+                   SUM(results = 0) AS zero, MAX(results) AS best,
+                   MAX(CASE WHEN detail LIKE 'correction:%' THEN substr(detail, 12) END) AS correction
             FROM f WHERE kind = \(EventKind.search.sql) AND query IS NOT NULL AND query <> '' GROUP BY query
+            """)
+        // Zero-result searches whose offered correction a visitor followed were typos, not gaps.
+        try db.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS followed AS
+            SELECT DISTINCT substr(detail, 10) AS query FROM f
+            WHERE kind = \(EventKind.search.sql) AND detail LIKE 'corrects:%'
             """)
         let k = Int64(minimumDevices)
         let make: ([SQLiteValue]) -> UsageReport.Query = { row in
             UsageReport.Query(query: row[0].string ?? "", searches: row[1].int ?? 0,
-                              devices: row[2].int ?? 0, zeroResults: row[3].int ?? 0)
+                              devices: row[2].int ?? 0, zeroResults: row[3].int ?? 0, correction: row[4].string)
         }
         let top = try db.rows("""
-            SELECT query, searches, devices, zero FROM q WHERE devices >= ? ORDER BY searches DESC, query LIMIT ?
+            SELECT query, searches, devices, zero, correction FROM q WHERE devices >= ?
+            ORDER BY searches DESC, query LIMIT ?
             """, [.integer(k), .integer(Int64(limit))]).map(make)
         let gaps = try db.rows("""
-            SELECT query, searches, devices, zero FROM q WHERE devices >= ? AND best = 0
+            SELECT query, searches, devices, zero, correction FROM q
+            WHERE devices >= ? AND best = 0 AND query NOT IN (SELECT query FROM followed)
             ORDER BY devices DESC, searches DESC, query LIMIT ?
             """, [.integer(k), .integer(Int64(limit))]).map(make)
         let hidden = try db.scalar("SELECT COUNT(*) FROM q WHERE devices < ?", [.integer(k)])?.int ?? 0

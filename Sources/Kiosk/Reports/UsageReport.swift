@@ -66,6 +66,8 @@ public struct UsageReport: Sendable, Codable {
         public var searches: Int
         public var devices: Int
         public var zeroResults: Int
+        /// The spelling correction the kiosk offered for it (folded), if any.
+        public var correction: String? = nil
     }
 
     public struct Funnel: Sendable, Codable {

@@ -28,6 +28,7 @@ extension ReportStrings {
         "report.scans": "Scans",
         "report.topsearches": "Most frequent searches",
         "report.contentgaps": "Content gaps: searches that found nothing",
+        "report.corrected": "{query} → correction offered: “{correction}”",
         "report.query": "Search",
         "report.devicescol": "Devices",
         "report.funnel": "From joining the Wi-Fi to reading",

@@ -28,6 +28,7 @@ extension ReportStrings {
         "report.scans": "Scans",
         "report.topsearches": "Recherches les plus fréquentes",
         "report.contentgaps": "Contenus manquants : recherches sans résultat",
+        "report.corrected": "{query} → correction proposée : « {correction} »",
         "report.query": "Recherche",
         "report.devicescol": "Appareils",
         "report.funnel": "De la connexion au Wi-Fi à la lecture",
