@@ -62,7 +62,9 @@ import ZimKit
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"] == "text/html; charset=utf-8")
         let page = response.bodyText
-        #expect(!page.contains("<script"))
+        // One script, optional (title suggestions in the box): nothing inline, nothing the form needs.
+        #expect(page.components(separatedBy: "<script").count == 2)
+        #expect(page.contains("<script src=\"/landing/toolbar.js?v="))
         #expect(page.contains("<form method=\"GET\" action=\"/search\">"))
         #expect(page.contains("Résultats 1 à 2 sur"))
         #expect(page.contains("href=\"/content/corpus/%C3%89tats-Unis\""))

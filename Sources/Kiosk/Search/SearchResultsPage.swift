@@ -13,9 +13,10 @@ enum SearchResultsPage {
             <p><a href="/">\(t("notfound.home"))</a></p>
             <form method="GET" action="/search">
             \(hidden)
-            <input type="search" name="pattern" value="\(query.pattern)" aria-label="\(t("search.button"))">
+            <input type="search" id="wkq" name="pattern" value="\(query.pattern)" aria-label="\(t("search.button"))" \
+            autocomplete="off" list="wkl" data-book="\(books.count == 1 ? books[0].name : "")"><datalist id="wkl"></datalist>
             <button type="submit">\(t("search.button"))</button>
-            </form>
+            </form><script src="\(LandingAssets.toolbarScriptURL)" defer></script>
 
             """
         if query.isMissingArticle, !query.pattern.isEmpty {

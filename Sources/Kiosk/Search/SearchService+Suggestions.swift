@@ -33,7 +33,7 @@ extension SearchService {
             }
         }
         if let index, out.count < limit, settings.spellingCorrection,
-           let dictionary = state.spellingDictionary(wait: 0) {
+           let dictionary = state.spellingDictionary(wait: indexWait) {
             // One typo after the third letter of a word ("napolen" → "Napoléon").
             for variant in TypoVariants.of(folded, dictionary: dictionary) where out.count < limit {
                 for position in index.withPrefix(variant, limit: limit - out.count, scan: 64) where out.count < limit {
@@ -53,8 +53,11 @@ extension SearchService {
             }
         }
         // Without the index yet (still being built) the list would change: not remembered.
-        // Nor without the spelling dictionary yet (typo matches would come later).
-        if (index != nil || state.titleIndexSettled) && state.spellingSettled { state.suggestions.put(key, out) }
+        // Nor without the spelling dictionary yet, unless the list is full (typo matches would
+        // come later).
+        if (index != nil || state.titleIndexSettled) && (state.spellingSettled || out.count == limit) {
+            state.suggestions.put(key, out)
+        }
         return out
     }
 }
