@@ -7,7 +7,7 @@ import ZimKit
 // paths (one per line) the load generator requests.
 //
 // usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES=20000] [QUERIES.txt] [small|zipf]
-//                      [--images N] [--image-list FILE] [--filler-mib N] [--redirects N]
+//                      [--images N] [--image-list FILE] [--filler-mib N] [--redirects N] [--short 1]
 //
 // --images N (default 300): distinct JPEG-like images of 20-200 KB (random bytes behind a JFIF
 // header, so incompressible, like real photos), each article linking one (`I/image_<n>.jpg`);
@@ -15,8 +15,13 @@ import ZimKit
 // --filler-mib N: adds about N MiB more of such images (`I/filler_<n>.jpg`, 200 KB each, linked
 // from no article) to make a big file quickly: libzim stores images uncompressed, so writing
 // 2 GB takes about as long as the disk needs to write it.
-// --redirects N: adds N redirects ("Renvoi <n>" to an article), to give the file as many entries
-// as a real Wikipedia (millions): what the per-entry checks at start-up scale with.
+// --redirects N: adds N redirects to articles, to give the file as many entries as a real
+// Wikipedia (millions): what the per-entry checks at start-up scale with. Their titles are more
+// corpus titles (other names of the article, as Wikipedia's redirects are); "Renvoi <n>" with
+// the `small` corpus.
+// --short 1: one paragraph per article (~60 words) and no full-text index: a file with the
+// titles and entries of the whole French Wikipedia (2.6 million articles, 2 million redirects)
+// written in minutes, to measure start-up and the title indexes at that scale.
 //
 // QUERIES.txt (optional) gets 2,000 search queries typed the lazy way (no accents, lower case):
 // article titles ("article 4711 eglise") and pairs of words of the articles ("cathedrale clermont").
@@ -44,7 +49,7 @@ let (arguments, flags): ([String], [String: String]) = {
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("""
         usage: benchmark-zim OUTPUT.zim PATHS.txt [ARTICLES] [QUERIES.txt] [small|zipf] \
-        [--images N] [--image-list FILE] [--filler-mib N] [--redirects N]
+        [--images N] [--image-list FILE] [--filler-mib N] [--redirects N] [--short 1]
 
         """.utf8))
     exit(2)
@@ -52,6 +57,7 @@ guard arguments.count >= 3 else {
 let imageCount = max(1, Int(flags["images"] ?? "") ?? 300)
 let fillerMiB = max(0, Int(flags["filler-mib"] ?? "") ?? 0)
 let redirectCount = max(0, Int(flags["redirects"] ?? "") ?? 0)
+let shortArticles = flags["short"] == "1"
 let output = arguments[1]
 let pathsFile = arguments[2]
 let articleCount = arguments.count > 3 ? Int(arguments[3]) ?? 20_000 : 20_000
@@ -134,7 +140,8 @@ let zipfTitles: [String] = {
     guard zipfCorpus else { return [] }
     var titles: [String] = []
     var seen = Set<String>()
-    while titles.count < articleCount {
+    titles.reserveCapacity(articleCount + redirectCount)
+    while titles.count < articleCount + redirectCount {
         let words = 1 + Int(random.next() % 3)
         var parts = [zipfWord(skip: 60)]
         if words > 1 { parts.append(random.next() % 2 == 0 ? "de" : "du") }
@@ -152,7 +159,7 @@ let zipfTitles: [String] = {
 @MainActor func path(_ index: Int) -> String { "A/" + title(index).replacingOccurrences(of: " ", with: "_") }
 
 var options = ZimWriter.Options()
-options.fullTextIndexLanguage = "fra"
+options.fullTextIndexLanguage = shortArticles ? nil : "fra"
 options.workerThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 let writer = try ZimWriter(path: output, options: options)
 try writer.addMetadata("Title", "Benchmark Wikipédia")
@@ -198,7 +205,7 @@ var paths: [String] = []
 paths.reserveCapacity(articleCount)
 for index in 0..<articleCount {
     // Log-normal-ish sizes: median ~15 KB, some long articles.
-    let paragraphs = 8 + Int(random.next() % 24) + (index % 10 == 0 ? 40 : 0)
+    let paragraphs = shortArticles ? 1 : 8 + Int(random.next() % 24) + (index % 10 == 0 ? 40 : 0)
     var body = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>\(title(index))</title>"
     body += "<link rel=\"stylesheet\" href=\"../-/style.css\"></head><body><h1>\(title(index))</h1>"
     body += "<img src=\"../I/image_\(index % imageCount).jpg\" alt=\"\">"
@@ -213,7 +220,9 @@ for index in 0..<articleCount {
     paths.append(URLPath.encodePath(path(index)))
 }
 for index in 0..<redirectCount {
-    try writer.addRedirect(path: "A/Renvoi_\(index)", title: "Renvoi \(index)", target: path(index % articleCount))
+    let other = zipfCorpus ? zipfTitles[articleCount + index] : "Renvoi \(index)"
+    try writer.addRedirect(path: "A/" + other.replacingOccurrences(of: " ", with: "_"), title: other,
+                           target: path(index % articleCount))
 }
 writer.setMainPath(path(0))
 try writer.finish()

@@ -44,18 +44,22 @@ func peakRSS() -> String {
 let folder = NSTemporaryDirectory() + "spelling-bench-\(getpid())"
 defer { try? FileManager.default.removeItem(atPath: folder) }
 let buildStart = ContinuousClock.now
-guard let dictionary = SpellingDictionaryStore(directory: folder).dictionary(for: book) else {
+let store = BookIndexStore(directory: folder)
+guard let dictionary = SpellingDictionary.of(book, in: store) else {
     print("no titles")
     exit(1)
 }
 let buildTime = buildStart.duration(to: .now)
 let mapStart = ContinuousClock.now
-_ = SpellingDictionaryStore(directory: folder).dictionary(for: book)
+_ = SpellingDictionary.of(book, in: store)
 let mapTime = mapStart.duration(to: .now)
 print("dictionary: \(dictionary.wordCount) words from \(dictionary.titleCount) titles, \(dictionary.byteCount) bytes "
       + "(\(dictionary.byteCount / max(1, dictionary.titleCount)) per title), built in \(buildTime), "
       + "opened again in \(mapTime); \(peakRSS())")
-let index = TitleIndex.build(archive: archive, maxTitles: 10_000_000)!
+let titleStart = ContinuousClock.now
+let index = TitleIndex.of(book, in: store)!
+print("title index: \(index.count) titles, \(index.byteCount) bytes (\(index.byteCount / max(1, index.count)) per title), "
+      + "built in \(titleStart.duration(to: .now)); \(peakRSS())")
 
 // The test set: titles of articles (not redirects), each with one edit.
 var titles: [(title: String, folded: String)] = []

@@ -65,6 +65,7 @@ public final class KioskServer: Sendable {
         memoryGuard = MemoryGuard(caches: compressedBodies, log: log)
         var searchSettings = configuration.search
         if searchSettings.indexDirectory == nil { searchSettings.indexDirectory = configuration.stateDirectory + "/indexes" }
+        searchSettings.indexLog = log
         let context = KioskContext(
             library: library,
             compressedBodies: compressedBodies,

@@ -20,7 +20,7 @@ import ZimKit
     }
 
     static func dictionary(_ words: [String: UInt32], titles: Int = 10) -> SpellingDictionary? {
-        SpellingDictionary(storage: OwnedSpellingBytes(SpellingDictionaryFormat.encode(words: words, titleCount: titles)))
+        SpellingDictionary(storage: OwnedIndexBytes(SpellingDictionaryFormat.encode(words: words, titleCount: titles)))
     }
 
     @Test func candidatesAreTheWordsOneEditAwayMostFrequentFirst() throws {
@@ -43,10 +43,10 @@ import ZimKit
 
     @Test func aDamagedOrOtherFileIsNotADictionary() {
         var bytes = SpellingDictionaryFormat.encode(words: ["volcan": 1], titleCount: 1)
-        #expect(SpellingDictionary(storage: OwnedSpellingBytes(bytes)) != nil)
+        #expect(SpellingDictionary(storage: OwnedIndexBytes(bytes)) != nil)
         bytes.removeLast()
-        #expect(SpellingDictionary(storage: OwnedSpellingBytes(bytes)) == nil)
-        #expect(SpellingDictionary(storage: OwnedSpellingBytes(Array("not a dictionary at all, no".utf8))) == nil)
+        #expect(SpellingDictionary(storage: OwnedIndexBytes(bytes)) == nil)
+        #expect(SpellingDictionary(storage: OwnedIndexBytes(Array("not a dictionary at all, no".utf8))) == nil)
     }
 
     @Test func theCorrectionPrefersACombinationThatIsATitle() throws {
@@ -69,8 +69,8 @@ import ZimKit
         let path = folder + "/corpus.zim"
         try LazyTitleCorpus.write(to: path)
         let book = Book(name: "corpus", archive: try Archive(path: path), fingerprint: try #require(FileFingerprint.of(path)))
-        let store = SpellingDictionaryStore(directory: folder + "/indexes")
-        let built = try #require(store.dictionary(for: book))
+        let store = BookIndexStore(directory: folder + "/indexes")
+        let built = try #require(SpellingDictionary.of(book, in: store))
         let file = folder + "/indexes/\(book.id).spelling"
         let written = try FileManager.default.attributesOfItem(atPath: file)
         #expect((written[.size] as? Int) == built.byteCount)
@@ -78,13 +78,13 @@ import ZimKit
         let television = LazyTitleCorpus.articles.filter { TextFolding.words($0.title).contains("television") }.count
         #expect(television > 100)
         #expect(built.frequency(of: "television") == television)
-        let again = try #require(store.dictionary(for: book))
+        let again = try #require(SpellingDictionary.of(book, in: store))
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
             == written[.modificationDate] as? Date)
         #expect(again.candidates(for: "televsion").map(\.word) == ["television"])
         // A damaged file is built again.
         try Data("damaged".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(store.dictionary(for: book)?.wordCount == built.wordCount)
+        #expect(SpellingDictionary.of(book, in: store)?.wordCount == built.wordCount)
     }
 
     static func kiosk() throws -> SearchKiosk {

@@ -13,7 +13,7 @@ final class BookSearchState: Sendable {
     let suggesters: Pool<SuggestionSearcher>
     /// Suggestion lists by limit and folded term (`SearchService.titleSuggestions`).
     let suggestions: LRUCache<[SearchResult]>
-    /// The folded title index (none for books with more than `titleIndexMaxTitles` titles).
+    /// The folded title index (`TitleIndex`).
     private let titles: BackgroundBuild<TitleIndex>
     /// The spelling dictionary of the book's title words (`SpellingDictionaryStore`).
     private let spelling: BackgroundBuild<SpellingDictionary>
@@ -24,13 +24,10 @@ final class BookSearchState: Sendable {
         searchers = archive.hasFulltextIndex
             ? Pool(capacity: settings.searchersPerBook) { try? FullTextSearcher(archive: archive) } : nil
         suggesters = Pool(capacity: settings.searchersPerBook) { try? SuggestionSearcher(archive: archive) }
-        let maxTitles = settings.titleIndexMaxTitles
-        titles = BackgroundBuild(name: "title-index", enabled: maxTitles > 0) {
-            TitleIndex.build(archive: archive, maxTitles: maxTitles)
-        }
-        let store = SpellingDictionaryStore(directory: settings.indexDirectory)
+        let store = BookIndexStore(directory: settings.indexDirectory, log: settings.indexLog)
+        titles = BackgroundBuild(name: "title-index", enabled: settings.titleIndex) { TitleIndex.of(book, in: store) }
         spelling = BackgroundBuild(name: "spelling", enabled: settings.spellingCorrection) {
-            store.dictionary(for: book)
+            SpellingDictionary.of(book, in: store)
         }
         suggestions = LRUCache(capacity: settings.cachedSuggestions)
         _ = spelling.value(wait: 0)
@@ -40,7 +37,7 @@ final class BookSearchState: Sendable {
     var titleIndexSettled: Bool { titles.isSettled }
 
     /// The folded title index, built on first use on a background thread; waits for it at most
-    /// `wait` seconds (nil meanwhile, and for books too big for an index).
+    /// `wait` seconds (nil meanwhile, and when it could not be built).
     func titleIndex(wait: TimeInterval = 1) -> TitleIndex? { titles.value(wait: wait) }
 
     /// The spelling dictionary is built or known to be unavailable.

@@ -196,7 +196,7 @@ public final class SearchService: Sendable {
         if let index = state(for: book).titleIndex(wait: indexWait) {
             entries = index.exact(folded, limit: 4).compactMap { try? archive.entry(atIndex: $0) }
         } else {
-            // No folded index (too many titles): try the title as typed and capitalised.
+            // No folded index (not built yet): try the title as typed and capitalised.
             let trimmed = pattern.trimmingCharacters(in: .whitespaces)
             for candidate in [trimmed, trimmed.prefix(1).uppercased() + trimmed.dropFirst()] {
                 if let entry = try? archive.entry(title: candidate) { entries.append(entry) }

@@ -8,9 +8,9 @@ public struct SearchSettings: Sendable {
     /// libzim searchers kept per book (each opens the Xapian index once): the number of searches
     /// that run at once on one book.
     public var searchersPerBook = max(2, UsableCores.count)
-    /// Books with more titles than this get no folded title index (about 30 bytes per title;
-    /// see `TitleIndex`). 0 switches the index off.
-    public var titleIndexMaxTitles = 1_000_000
+    /// Whether books get a folded title index (`TitleIndex`: built once per ZIM, mapped from
+    /// `indexDirectory`; any number of titles).
+    public var titleIndex = true
     /// Full-text result pages remembered (by book, folded query and page).
     public var cachedPages = 256
     /// Threads running searches off the web server's threads (each waits for its search's
@@ -42,6 +42,8 @@ public struct SearchSettings: Sendable {
     /// Where books' spelling dictionaries are stored (built once per ZIM, then mapped); nil
     /// builds them in memory at each start. `KioskServer` sets `<state>/indexes`.
     public var indexDirectory: String?
+    /// Where index builds are logged (nil: nowhere).
+    public var indexLog: Log?
     /// Whether searches with few results are corrected ("Vouliez-vous dire…") and suggestions
     /// tolerate a typo.
     public var spellingCorrection = true

@@ -12,7 +12,7 @@
 /// words sharing a deletion with `w` (a letter changed, two letters swapped); every candidate is
 /// then checked with `EditDistance.isAtMostOne`.
 public final class SpellingDictionary: Sendable {
-    private let storage: any SpellingBytes
+    private let storage: any IndexBytes
     private let layout: SpellingDictionaryFormat.Layout
 
     /// Number of distinct words.
@@ -26,7 +26,7 @@ public final class SpellingDictionary: Sendable {
     public let alphabet: [Unicode.Scalar]
 
     /// Reads a dictionary from `storage`; nil when the bytes are not a dictionary of this version.
-    init?(storage: any SpellingBytes) {
+    init?(storage: any IndexBytes) {
         guard let layout = SpellingDictionaryFormat.Layout(storage.bytes) else { return nil }
         self.storage = storage
         self.layout = layout
@@ -88,7 +88,7 @@ public final class SpellingDictionary: Sendable {
         var low = 0, high = layout.wordCount
         while low < high {
             let mid = (low + high) / 2
-            let order = SpellingDictionaryFormat.compare(wordBytes(at: mid), key)
+            let order = compareBytes(wordBytes(at: mid), key)
             if order == 0 { return UInt32(mid) }
             if order < 0 { low = mid + 1 } else { high = mid }
         }

@@ -1,25 +1,3 @@
-/// Bytes a `SpellingDictionary` reads: a mapped file, or bytes held in memory (tests, a kiosk
-/// without a state folder).
-protocol SpellingBytes: Sendable {
-    var bytes: UnsafeRawBufferPointer { get }
-}
-
-extension MappedFile: SpellingBytes {}
-
-/// Bytes owned in memory.
-final class OwnedSpellingBytes: SpellingBytes, @unchecked Sendable {
-    // @unchecked: written once in init, read-only afterwards.
-    let bytes: UnsafeRawBufferPointer
-
-    init(_ source: [UInt8]) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 8)
-        buffer.copyBytes(from: source)
-        bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<source.count])
-    }
-
-    deinit { bytes.deallocate() }
-}
-
 /// The spelling dictionary's file format (version 1), little-endian, every section 4-byte aligned:
 ///
 ///     header  "WKSPELL1", u32 version, word count, deletion count, text bytes, title count,
@@ -78,13 +56,6 @@ enum SpellingDictionaryFormat {
             }
         }
         return value
-    }
-
-    /// Byte order of two words: negative, 0 or positive.
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let n = min(a.count, b.count)
-        for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
-        return a.count - b.count
     }
 
     /// The file for `words` (folded word → number of titles holding it), taken from

@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// Where a book's search indexes live (its `TitleIndex`, its `SpellingDictionary`): built once
+/// per ZIM, named by the ZIM's UUID, in the state folder's `indexes/`, then mapped from there on
+/// every later start; a new edition of a ZIM has a new UUID, so its indexes are built anew.
+/// Without a folder, an index is built into a temporary file that is removed as soon as it is
+/// mapped (the mapping stays).
+///
+/// A file is written under a temporary name, flushed, then renamed: after a power cut there is
+/// the old file, the new one or none, never a part; one that does not read back is built again.
+public struct BookIndexStore: Sendable {
+    /// Nil: temporary files only.
+    public let directory: String?
+    private let log: Log?
+
+    /// A store in `directory` (nil: temporary files only).
+    public init(directory: String?, log: Log? = nil) {
+        self.directory = directory
+        self.log = log
+    }
+
+    /// The index of kind `kind` ("titles", "spelling") of `book`: read by `open` from its file
+    /// when there is a good one, else written by `build` to the path it is given, then opened.
+    /// Nil when it can't be built.
+    func index<Index>(of book: Book, kind: String, open: (MappedFile) -> Index?,
+                      build: (String) throws -> Void) -> Index? {
+        let folder = directory ?? NSTemporaryDirectory()
+        let path = "\(folder)/\(book.id).\(kind)"
+        if directory != nil, let mapped = MappedFile(path: path), let index = open(mapped) { return index }
+        let temporary = path + ".tmp-\(getpid())-\(Self.counter.add(1, ordering: .relaxed).newValue)"
+        defer { unlink(temporary) }
+        let started = ContinuousClock.now
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try build(temporary)
+        } catch {
+            log?.warning("the \(kind) index of \(book.name) could not be built in \(folder): \(error)")
+            return nil
+        }
+        guard directory != nil else { return MappedFile(path: temporary).flatMap(open) }
+        guard rename(temporary, path) == 0, let mapped = MappedFile(path: path), let index = open(mapped) else {
+            log?.warning("the \(kind) index of \(book.name) could not be stored as \(path)")
+            return nil
+        }
+        log?.info("\(kind) index of \(book.name) built in \(started.duration(to: .now)): \(mapped.bytes.count / 1024) KiB")
+        return index
+    }
+
+    private static let counter = Atomic<Int>(0)
+
+    /// Writes `bytes` to a new file at `path` and flushes it to the disk.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            done += written
+        }
+        guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}
