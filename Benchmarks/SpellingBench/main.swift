@@ -22,6 +22,23 @@ func flag(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
+// --words N: instead, the dictionary of N distinct random words of 4-12 letters (as many as a
+// whole Wikipedia's titles hold: ~1.5 million for French), to measure its build at that scale.
+if let wordCount = Int(flag("words") ?? "") {
+    var generator = SplitMix64(seed: 5)
+    var words: [String: UInt32] = [:]
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    while words.count < wordCount {
+        let length = 4 + Int(generator.next() % 9)
+        words[String((0..<length).map { _ in letters[Int(generator.next() % 26)] }), default: 0] += 1
+    }
+    let before = peakRSSKiB()
+    let start = ContinuousClock.now
+    let bytes = SpellingDictionaryFormat.encode(words: words, titleCount: wordCount * 3)
+    print("\(wordCount) words: \(bytes.count) bytes, encoded in \(start.duration(to: .now)), peak RSS \(before / 1024) MiB "
+          + "with the words in memory, \(peakRSSKiB() / 1024) MiB after encoding")
+    exit(0)
+}
 let queryCount = Int(flag("queries") ?? "") ?? 2000
 var random = SplitMix64(seed: UInt64(flag("seed") ?? "") ?? 2026)
 let path = arguments[1]
@@ -34,6 +51,9 @@ func milliseconds(_ duration: Duration) -> Double {
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+func peakRSSKiB() -> Int {
+    Int(peakRSS().split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
 }
 func peakRSS() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""

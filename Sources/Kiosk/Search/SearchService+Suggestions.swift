@@ -11,8 +11,8 @@ extension SearchService {
         titleSuggestions(TextFolding.fold(term), in: book, limit: limit)
     }
 
-    /// Title-index prefix matches, then prefix matches of the text with one typo
-    /// (`TypoVariants`), then (with `wordMatches`, when they are fewer than `limit`) libzim's
+    /// Title-index prefix matches (or, when there are none, prefix matches of the text with
+    /// one typo: `TypoVariants`), then (with `wordMatches`, when they are fewer than `limit`) libzim's
     /// word matches. Lists are cached once the book's title index is settled.
     func titleSuggestions(_ folded: String, in book: Book, limit: Int, wordMatches: Bool = true,
                           indexWait: TimeInterval = 0.25) -> [SearchResult] {
@@ -32,9 +32,11 @@ extension SearchService {
                 out.append(SearchResult(path: target.path, title: target.title, entryIndex: target.index))
             }
         }
-        if let index, out.count < limit, settings.spellingCorrection,
+        let prefixMatched = !out.isEmpty
+        if let index, !prefixMatched, settings.spellingCorrection,
            let dictionary = state.spellingDictionary(wait: indexWait) {
-            // One typo after the third letter of a word ("napolen" → "Napoléon").
+            // Nothing starts with the text: one typo after the third letter of a word
+            // ("napolen" → "Napoléon"). Only then, so what finds titles costs no more.
             for variant in TypoVariants.of(folded, dictionary: dictionary) where out.count < limit {
                 for position in index.withPrefix(variant, limit: limit - out.count, scan: 64) where out.count < limit {
                     guard let entry = try? archive.entry(atIndex: position), let target = resolve(entry, in: archive),
@@ -53,9 +55,9 @@ extension SearchService {
             }
         }
         // Without the index yet (still being built) the list would change: not remembered.
-        // Nor without the spelling dictionary yet, unless the list is full (typo matches would
+        // Nor without the spelling dictionary yet, unless prefixes matched (typo matches would
         // come later).
-        if (index != nil || state.titleIndexSettled) && (state.spellingSettled || out.count == limit) {
+        if (index != nil || state.titleIndexSettled) && (state.spellingSettled || prefixMatched) {
             state.suggestions.put(key, out)
         }
         return out

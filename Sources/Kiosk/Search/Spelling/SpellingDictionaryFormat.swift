@@ -6,7 +6,7 @@
 ///     u32     title count of each word
 ///     u32×2   (deletion hash, word id), sorted
 ///     bytes   the words' UTF-8, sorted by bytes, back to back; then the alphabet's UTF-8
-enum SpellingDictionaryFormat {
+public enum SpellingDictionaryFormat {
     static let magic: [UInt8] = Array("WKSPELL1".utf8)
     static let version: UInt32 = 1
     static let headerSize = 32
@@ -60,7 +60,7 @@ enum SpellingDictionaryFormat {
 
     /// The file for `words` (folded word → number of titles holding it), taken from
     /// `titleCount` titles.
-    static func encode(words: [String: UInt32], titleCount: Int) -> [UInt8] {
+    public static func encode(words: [String: UInt32], titleCount: Int) -> [UInt8] {
         let sorted = words.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         var offsets: [UInt32] = [0]
         var frequencies: [UInt32] = []
