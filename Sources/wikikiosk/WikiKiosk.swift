@@ -9,6 +9,6 @@ struct WikiKiosk: ParsableCommand {
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
         version: BuildInfo.summary,
         subcommands: [Serve.self, Check.self, ValidateBatch.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
-                      SimulateUsage.self, Admin.self, SignCommand.self],
+                      SimulateUsage.self, Admin.self, SignCommand.self, HotspotCommand.self],
         defaultSubcommand: Serve.self)
 }

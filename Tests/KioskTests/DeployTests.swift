@@ -28,7 +28,7 @@ enum DeployFolder {
 struct DeployTests {
     @Test(.enabled(if: Shell.exists("/usr/bin/shellcheck")))
     func shellScriptsPassShellcheck() throws {
-        let scripts = ["Deploy/install.sh", "Deploy/uninstall.sh", "Deploy/render.sh"].map { DeployFolder.checkout + "/" + $0 }
+        let scripts = ["Deploy/install.sh", "Deploy/uninstall.sh", "Deploy/render.sh", "Deploy/hotspot.sh"].map { DeployFolder.checkout + "/" + $0 }
         let run = try Shell.run("/usr/bin/shellcheck", ["--shell=sh"] + scripts)
         #expect(run.status == 0, "\(run.output)")
     }
@@ -40,7 +40,7 @@ struct DeployTests {
         for unit in ["wikikiosk.service", "wikikiosk-hotspot.service"] {
             // The binary is not installed here: point the unit at the one just built.
             let text = try String(contentsOfFile: DeployFolder.path + "/" + unit, encoding: .utf8)
-                .replacingOccurrences(of: "/usr/local/bin/wikikiosk", with: Fixtures.wikikioskExecutable!)
+                .replacingOccurrences(of: "/usr/bin/wikikiosk", with: Fixtures.wikikioskExecutable!)
             try text.write(toFile: folder + "/" + unit, atomically: true, encoding: .utf8)
             let run = try Shell.run("/usr/bin/systemd-analyze", ["verify", "--man=no", folder + "/" + unit])
             #expect(run.status == 0, "\(unit): \(run.output)")
