@@ -67,7 +67,7 @@ fi
 printf '%s' "$version" | grep -Eq '^[0-9][A-Za-z0-9.+~]*$' || refuse "not a Debian version: $version"
 arch=$(dpkg --print-architecture)
 
-# 3. The release build (the Swift runtime linked in; no $ORIGIN run path: the binary is in /usr/bin).
+# 3. The release build: the Swift runtime linked in; no $ORIGIN run path (the binary is in /usr/bin).
 say "Building wikikiosk $version ($commit) for $arch"
 started=$(date +%s)
 WIKIKIOSK_VERSION="$version" WIKIKIOSK_COMMIT="$commit" swift build -c release --product wikikiosk \
