@@ -1,4 +1,5 @@
 import Foundation
+import Kiosk
 import Testing
 
 /// Runs a command; returns its exit status and combined output.
@@ -126,11 +127,31 @@ struct DeployTests {
         for file in files where file != "etc/wikikiosk/wikikiosk.conf" && file != "etc/hostapd/wikikiosk.conf" {
             #expect(FileManager.default.contents(atPath: root + "/" + file) == contents[file], "\(file) changed")
         }
+        // `wikikiosk hotspot disable` (Deploy/hotspot.sh): the hotspot's files go, the configuration stays.
+        let disable = try Shell.run("/bin/sh", [DeployFolder.path + "/hotspot.sh", "disable", "--root", root])
+        #expect(disable.status == 0, "\(disable.output)")
+        for file in ["etc/hostapd/wikikiosk.conf", "etc/dnsmasq.d/wikikiosk.conf", "etc/wikikiosk/nftables.nft", "etc/wikikiosk/hotspot.env"] {
+            #expect(!FileManager.default.fileExists(atPath: root + "/" + file), "\(file) is still there")
+        }
+        #expect(FileManager.default.fileExists(atPath: root + "/etc/wikikiosk/wikikiosk.conf"))
         let uninstall = try Shell.run("/bin/sh", [DeployFolder.path + "/uninstall.sh", "--root", root])
         #expect(uninstall.status == 0, "\(uninstall.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/wikikiosk"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dnsmasq.d/wikikiosk.conf"))
         #expect(FileManager.default.fileExists(atPath: root + "/etc/wikikiosk/wikikiosk.conf"))
+    }
+
+    @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))
+    func versionNamesTheBuild() throws {
+        let run = try Shell.run(Fixtures.wikikioskExecutable!, ["--version"])
+        #expect(run.status == 0)
+        #expect(run.output == "wikikiosk \(BuildInfo.version) (commit \(BuildInfo.commit))\n")
+    }
+
+    @Test func hotspotScriptRefusesAnUnknownAction() throws {
+        let run = try Shell.run("/bin/sh", [DeployFolder.path + "/hotspot.sh", "start"])
+        #expect(run.status == 2)
+        #expect(run.output.contains("usage: hotspot.sh enable|disable"))
     }
 
     @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))
