@@ -46,6 +46,7 @@ if [ $# -gt 0 ]; then
     deb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 else
     say "Building the package"
+    rm -f "$work"/debs/*.deb
     deb=$(sh scripts/package-deb.sh --out "$work/debs" | tail -n 1)
 fi
 version=$(dpkg-deb -f "$deb" Version)
