@@ -9,11 +9,13 @@
 #   4. runs `wikikiosk --version`, then `wikikiosk serve` on the demo book as the service's user,
 #      on 127.0.0.1 only, and gets the landing page and an article;
 #   5. changes two conffiles, sets the admin password, serves the books folder from the installed
-#      configuration (the statistics database fills), then installs the package again over itself:
-#      configuration, password, sign catalogue and statistics must be byte for byte the same, and
-#      the kiosk must serve again with that database;
+#      configuration (the statistics database fills), then installs the package again over itself,
+#      then the next version (the same build as VERSION.1): configuration, password, sign
+#      catalogue and statistics must be byte for byte the same, and the kiosk must serve again
+#      with that database;
 #   6. a database from a newer WikiKiosk (an unknown migration) is left untouched;
-#   7. purges the package: only the ZIM files may remain.
+#   7. `wikikiosk hotspot enable` writes the hotspot's files, `disable` removes them;
+#   8. purges the package (hotspot on): only the ZIM files may remain.
 # Usage: sudo scripts/package-test.sh [DEB]   (DEB: test this package instead of building one)
 set -eu
 cd "$(dirname "$0")/.."
@@ -50,6 +52,12 @@ else
     deb=$(sh scripts/package-deb.sh --out "$work/debs" | tail -n 1)
 fi
 version=$(dpkg-deb -f "$deb" Version)
+# The next version of the same build, for a real upgrade (relinks and packages again: ~30 s).
+next=""
+if [ $# -eq 0 ]; then
+    say "Building the next package ($version.1)"
+    next=$(sh scripts/package-deb.sh --out "$work/debs" --version "$version.1" --no-lintian | tail -n 1)
+fi
 say "Package: $deb ($(du -k "$deb" | cut -f1) KiB, $(dpkg-deb -f "$deb" Installed-Size) KiB installed)"
 
 # 2. A clean Debian 12 root.
@@ -162,6 +170,16 @@ apt_install --reinstall "./tmp/$(basename "$deb")"
 after=$(cd "$root" && sha256sum $kept)
 [ "$before" = "$after" ] || fail "the upgrade changed: $(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u)"
 [ "$(owner /etc/wikikiosk)" = "root:wikikiosk 2770" ] || fail "/etc/wikikiosk after the upgrade: $(owner /etc/wikikiosk)"
+if [ -n "$next" ]; then
+    say "Upgrading to the next version, $version.1"
+    cp "$next" "$root/tmp/"
+    apt_install "./tmp/$(basename "$next")"
+    [ "$(in_root wikikiosk --version)" = "$(printf '%s' "$reported" | sed "s/ $version / $version.1 /")" ] \
+        || fail "after the upgrade, wikikiosk --version says: $(in_root wikikiosk --version)"
+    # shellcheck disable=SC2086 # the list is split on purpose
+    upgraded=$(cd "$root" && sha256sum $kept)
+    [ "$before" = "$upgraded" ] || fail "the upgrade changed: $(printf '%s\n%s\n' "$before" "$upgraded" | sort | uniq -u)"
+fi
 serve --config /etc/wikikiosk
 get / 200 'Médiathèque du test'
 stop
@@ -179,10 +197,21 @@ stop
 grep -q 'written by a newer WikiKiosk' "$work/serve.log" || fail "the log does not say the database is newer"
 say "A newer statistics database is left untouched"
 
-# 7. Purge: the configuration and statistics go, the ZIM files stay.
+# 7. The hotspot: off after installing, on with `wikikiosk hotspot enable` (files written from the
+# configuration and the packaged templates; no systemd in the chroot, so nothing starts), off again.
+in_root wikikiosk hotspot enable >"$work/hotspot.log" 2>&1 || { cat "$work/hotspot.log" >&2; fail "wikikiosk hotspot enable"; }
+ssid_hex=$(printf 'Wikipedia sans Internet' | od -An -tx1 | tr -d ' \n')
+grep -q "^ssid2=$ssid_hex$" "$root/etc/hostapd/wikikiosk.conf" || fail "hotspot enable wrote no hostapd configuration"
+grep -q '^address=/#/10.42.0.1$' "$root/etc/dnsmasq.d/wikikiosk.conf" || fail "hotspot enable wrote no dnsmasq configuration"
+in_root wikikiosk hotspot disable >"$work/hotspot.log" 2>&1 || { cat "$work/hotspot.log" >&2; fail "wikikiosk hotspot disable"; }
+[ ! -e "$root/etc/hostapd/wikikiosk.conf" ] || fail "hotspot disable left the hostapd configuration"
+in_root wikikiosk hotspot enable >"$work/hotspot.log" 2>&1 || { cat "$work/hotspot.log" >&2; fail "wikikiosk hotspot enable"; }
+say "wikikiosk hotspot enable and disable work from the package"
+
+# 8. Purge (with the hotspot on): the configuration and statistics go, the ZIM files stay.
 in_root apt-get purge -y -q wikikiosk >"$work/apt.log" 2>&1 || { tail -n 20 "$work/apt.log" >&2; fail "apt-get purge"; }
 for gone in usr/bin/wikikiosk etc/wikikiosk var/lib/wikikiosk lib/systemd/system/wikikiosk.service \
-    etc/systemd/system/multi-user.target.wants/wikikiosk.service; do
+    etc/systemd/system/multi-user.target.wants/wikikiosk.service etc/hostapd/wikikiosk.conf etc/dnsmasq.d/wikikiosk.conf; do
     if [ -e "$root/$gone" ] || [ -L "$root/$gone" ]; then fail "/$gone is still there after purge"; fi
 done
 [ "$(ls "$root/srv/wikikiosk")" = "wikikiosk-demo.zim" ] || fail "/srv/wikikiosk after purge: $(ls "$root/srv/wikikiosk")"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kiosk
 
 /// `wikikiosk hotspot enable|disable`: turns the kiosk's own Wi-Fi network on or off. The
 /// package leaves it off (installing must not take over a machine's Wi-Fi); this writes the
@@ -11,7 +12,7 @@ struct HotspotCommand: ParsableCommand {
         abstract: "Turn the kiosk's Wi-Fi hotspot on or off (needs root; the package leaves it off).",
         discussion: """
             Examples:
-              sudo wikikiosk hotspot enable     # after editing [hotspot] in /etc/wikikiosk/wikikiosk.conf, again
+              sudo wikikiosk hotspot enable     # again after changing [hotspot] in wikikiosk.conf
               sudo wikikiosk hotspot disable
             """,
         subcommands: [Enable.self, Disable.self])
@@ -27,12 +28,18 @@ struct HotspotCommand: ParsableCommand {
         func run() throws { try HotspotCommand.runScript("disable") }
     }
 
-    /// Where the script is: the package's copy, else the checkout's that this binary was built in.
-    static func script(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        let checkout = binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return ["/usr/share/wikikiosk/hotspot.sh", checkout.appendingPathComponent("Deploy/hotspot.sh").path]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// Where the script is: the package's copy, else the one in the checkout this binary was built in.
+    static func script(executable: String = ChildProcessValidator.currentExecutable) -> String? {
+        let manager = FileManager.default
+        if manager.isExecutableFile(atPath: "/usr/share/wikikiosk/hotspot.sh") { return "/usr/share/wikikiosk/hotspot.sh" }
+        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent("Deploy/hotspot.sh").path
+            if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+               manager.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 
     /// Runs the script with `action`, passing this binary (it reads the configuration); exits with its status.
@@ -40,7 +47,7 @@ struct HotspotCommand: ParsableCommand {
         guard let script = script() else {
             throw ValidationError("the hotspot script is missing (/usr/share/wikikiosk/hotspot.sh): reinstall the wikikiosk package")
         }
-        let binary = URL(fileURLWithPath: CommandLine.arguments.first ?? "wikikiosk").resolvingSymlinksInPath().path
+        let binary = ChildProcessValidator.currentExecutable
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [script, action, "--binary", binary]
