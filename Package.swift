@@ -81,11 +81,11 @@ let package = Package(
         .target(name: "ZimKit", dependencies: ["CZim"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
         .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock",
-                                              "CQRencode", "CCairo", "CPango", "CSodium", "CMalloc",
-                                              "CBuildInfo"]),
+                                              "CQRencode", "CCairo", "CPango", "CSodium", "CMalloc"]),
         .executableTarget(
             name: "wikikiosk",
-            dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kiosk", "CMalloc", "CBuildInfo",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
         // The request path's own cost, in process (see its header): for before/after comparisons.

@@ -29,7 +29,7 @@ struct Doctor: ParsableCommand {
     func run() throws {
         let loaded = ConfigLoader(path: config ?? ConfigLoader.defaultPath(), stateDirectory: nil).load()
         let settings = loaded.settings
-        print(BuildInfo.summary)
+        print(BuildStamp.current.summary)
         var findings: [Finding] = []
         findings.append(Finding(ok: loaded.problems.isEmpty,
                                 what: loaded.problems.isEmpty ? "configuration: \(loaded.source) is fine"

@@ -7,7 +7,7 @@ struct WikiKiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wikikiosk",
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
-        version: BuildInfo.summary,
+        version: BuildStamp.current.summary,
         subcommands: [Serve.self, Check.self, ValidateBatch.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
                       SimulateUsage.self, Admin.self, SignCommand.self, HotspotCommand.self],
         defaultSubcommand: Serve.self)

@@ -52,7 +52,7 @@ struct AdminLibraryPage {
         }
         body += "</div>\n" + memory(t)
         body += "<h2>\(t["admin.library.software"])</h2>\n<p id=\"version\">"
-            + "\(t["admin.library.version", ["version": .text(BuildInfo.version), "commit": .text(BuildInfo.commit)]])</p>\n"
+            + "\(t["admin.library.version", ["version": .text(area.options.build.version), "commit": .text(area.options.build.commit)]])</p>\n"
         return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
                                   nonce: page.nonce)
     }
