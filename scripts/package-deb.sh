@@ -67,11 +67,12 @@ fi
 printf '%s' "$version" | grep -Eq '^[0-9][A-Za-z0-9.+~]*$' || refuse "not a Debian version: $version"
 arch=$(dpkg --print-architecture)
 
-# 3. The release build: the Swift runtime linked in; no $ORIGIN run path (the binary is in /usr/bin).
+# 3. The release build: the Swift runtime linked in; no $ORIGIN run path (the binary is in /usr/bin);
+# symbols bound at start (-z now: with Debian's default relro, the whole GOT is read-only).
 say "Building wikikiosk $version ($commit) for $arch"
 started=$(date +%s)
 WIKIKIOSK_VERSION="$version" WIKIKIOSK_COMMIT="$commit" swift build -c release --product wikikiosk \
-    --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch" >&2
+    --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now --scratch-path "$scratch" >&2
 binary="$scratch/release/wikikiosk"
 say "Release build: $(( $(date +%s) - started )) s"
 reported=$("$binary" --version)
