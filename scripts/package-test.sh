@@ -62,6 +62,7 @@ say "Package: $deb ($(du -k "$deb" | cut -f1) KiB, $(dpkg-deb -f "$deb" Installe
 
 # 2. A clean Debian 12 root.
 cleanup
+if mountpoint -q "$root/proc" || mountpoint -q "$root/var/cache/apt/archives"; then fail "$root is still mounted"; fi
 rm -rf "$root"
 mkdir -p "$cache/archives" "$root"
 if [ ! -s "$cache/bookworm-minbase.tar" ]; then
@@ -219,3 +220,6 @@ done
     || fail "the ZIM file changed"
 in_root dpkg-statoverride --list /etc/wikikiosk >/dev/null && fail "the stat override of /etc/wikikiosk is still there"
 say "Purged: only the ZIM files remain. Package test passed."
+# The root is made again from the cached tarball next time: free its space now.
+cleanup
+if ! mountpoint -q "$root/proc" && ! mountpoint -q "$root/var/cache/apt/archives"; then rm -rf "$root"; fi
