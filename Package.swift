@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The version and commit `wikikiosk --version` reports, from the environment of the build
+/// (scripts/package-deb.sh sets them from `git describe`); a plain `swift build` says "source build".
+/// Values outside `[A-Za-z0-9+-.~_]` are ignored (they go into a C string literal).
+let buildInfoDefines: [CSetting] = ["WIKIKIOSK_VERSION", "WIKIKIOSK_COMMIT"].compactMap { name in
+    guard let value = Context.environment[name], !value.isEmpty,
+          value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.~_".contains($0)) }) else { return nil }
+    return .define(name, to: "\"\(value)\"")
+}
+
 /// WikiKiosk: an offline Wikipedia kiosk server (libzim + libmicrohttpd).
 ///
 /// Modules, from the bottom up:
@@ -44,6 +53,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CSystemClock"),
+        .target(name: "CBuildInfo", cSettings: buildInfoDefines),
         // QR signs: libqrencode for the codes, cairo + pango for PDF / SVG / PNG plaques.
         .systemLibrary(
             name: "CQRencode",
@@ -75,7 +85,8 @@ let package = Package(
                                               "CQRencode", "CCairo", "CPango", "CSodium", "CMalloc"]),
         .executableTarget(
             name: "wikikiosk",
-            dependencies: ["Kiosk", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Kiosk", "CMalloc", "CBuildInfo",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "BenchmarkZim", dependencies: ["ZimKit", "Kiosk"], path: "Benchmarks/BenchmarkZim"),
         // The request path's own cost, in process (see its header): for before/after comparisons.

@@ -4,7 +4,9 @@
 # (dnsmasq) and the firewall (nftables). Idempotent: run it again to upgrade or to apply a
 # changed /etc/wikikiosk/wikikiosk.conf.
 #
-# Usage: sudo Deploy/install.sh [--binary FILE] [--no-hotspot] [--no-packages] [--root DIR]
+# Usage: sudo Deploy/install.sh [--deb FILE | --binary FILE] [--no-hotspot] [--no-packages] [--root DIR]
+#   --deb FILE      install this package (wikikiosk_<version>_<arch>.deb, from scripts/package-deb.sh)
+#                   with apt-get: no compiler needed; the package brings the service and configuration
 #   --binary FILE   install this wikikiosk executable instead of building it from this checkout
 #   --no-hotspot    install the server only (no hostapd, dnsmasq, firewall)
 #   --no-packages   don't run apt-get (the packages are already there)
@@ -15,16 +17,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 checkout=$(dirname "$here")
 root=""
 binary=""
+deb=""
 hotspot=yes
 packages=yes
 
 while [ $# -gt 0 ]; do
     case "$1" in
+        --deb) deb=${2:?--deb needs a file}; shift 2 ;;
         --binary) binary=${2:?--binary needs a file}; shift 2 ;;
         --no-hotspot) hotspot=no; shift ;;
         --no-packages) packages=no; shift ;;
         --root) root=${2:?--root needs a folder}; packages=no; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -36,12 +40,31 @@ if [ -z "$root" ] && [ "$(id -u)" -ne 0 ]; then
     exec sudo "$0" "$@"
 fi
 
-# 1. Packages.
+# The package: apt-get resolves its dependencies (computed from the binary) from Debian; its
+# maintainer scripts create the user and folders and start the service. The hotspot stays off
+# until `wikikiosk hotspot enable`, which is what this does next unless --no-hotspot.
+if [ -n "$deb" ]; then
+    [ -z "$root" ] || { echo "install.sh: --deb installs into / only (not with --root)" >&2; exit 2; }
+    case "$deb" in /*|./*|../*) ;; *) deb="./$deb" ;; esac
+    recommends="--no-install-recommends"
+    [ "$hotspot" = yes ] && recommends="--install-recommends"
+    say "Installing $deb"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$recommends" "$deb"
+    [ "$hotspot" = yes ] && wikikiosk hotspot enable
+    say "Done. Checking:"
+    wikikiosk doctor || true
+    exit 0
+fi
+
+# 1. Packages (the libraries the binary links, as the package's computed Depends: lists them).
 if [ "$packages" = yes ]; then
-    needed="libzim8 libmicrohttpd12 zlib1g libsqlite3-0 curl iproute2"
+    needed="libzim8 libmicrohttpd12 zlib1g libsqlite3-0 libsodium23 libqrencode4 libcairo2 libpango-1.0-0"
+    needed="$needed libpangocairo-1.0-0 libglib2.0-0 libzstd1 fonts-dejavu-core curl iproute2"
     [ "$hotspot" = yes ] && needed="$needed hostapd dnsmasq nftables rfkill iw"
     if [ -z "$binary" ]; then
-        needed="$needed pkg-config libzim-dev libmicrohttpd-dev zlib1g-dev libsqlite3-dev"
+        needed="$needed pkg-config libzim-dev libzstd-dev libmicrohttpd-dev zlib1g-dev libsqlite3-dev libsodium-dev"
+        needed="$needed libqrencode-dev libcairo2-dev libpango1.0-dev"
     fi
     say "Installing packages: $needed"
     apt-get update -qq
@@ -58,7 +81,10 @@ if [ -z "$binary" ]; then
         exit 1
     fi
     say "Building wikikiosk (a few minutes on a Pi)"
-    (cd "$checkout" && "$swift" build -c release --product wikikiosk --static-swift-stdlib)
+    # The version `wikikiosk --version` reports: the commit of this checkout (see scripts/package-deb.sh).
+    commit=$(git -C "$checkout" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+    (cd "$checkout" && WIKIKIOSK_VERSION=source WIKIKIOSK_COMMIT="$commit" \
+        "$swift" build -c release --product wikikiosk --static-swift-stdlib)
     binary="$checkout/.build/release/wikikiosk"
 fi
 say "Installing $root/usr/local/bin/wikikiosk"
@@ -94,46 +120,24 @@ if [ ! -d "$library" ]; then
     [ -n "${SUDO_USER:-}" ] && [ -z "$root" ] && chown "$SUDO_USER" "$library"
 fi
 
-get() { "$root/usr/local/bin/wikikiosk" config get --config "$etc" "$1"; }
 if ! "$root/usr/local/bin/wikikiosk" config check --config "$etc"; then
     say "The configuration has problems (listed above): the kiosk will use the last good one or the defaults."
 fi
 
-# 5. The hotspot's files, from the configuration.
+# 5. The units (pointing at /usr/local/bin, where this installs the program), then the
+# hotspot's files from the configuration, enabled and started when systemd runs (Deploy/hotspot.sh).
+mkdir -p "$root/etc/systemd/system"
+for unit in wikikiosk.service wikikiosk-hotspot.service; do
+    [ "$unit" = wikikiosk.service ] || [ "$hotspot" = yes ] || continue
+    sed 's|/usr/bin/wikikiosk|/usr/local/bin/wikikiosk|g' "$here/$unit" > "$root/etc/systemd/system/$unit.tmp"
+    chmod 0644 "$root/etc/systemd/system/$unit.tmp"
+    mv "$root/etc/systemd/system/$unit.tmp" "$root/etc/systemd/system/$unit"
+done
 if [ "$hotspot" = yes ]; then
-    WIKIKIOSK_INTERFACE=$(get hotspot.interface)
-    WIKIKIOSK_ADDRESS=$(get hotspot.address)
-    WIKIKIOSK_DHCP_START=$(get hotspot.dhcp-start)
-    WIKIKIOSK_DHCP_END=$(get hotspot.dhcp-end)
-    WIKIKIOSK_SSID=$(get hotspot.ssid)
-    WIKIKIOSK_COUNTRY=$(get hotspot.country)
-    WIKIKIOSK_CHANNEL=$(get hotspot.channel)
-    WIKIKIOSK_HOST=$(get kiosk.host)
-    WIKIKIOSK_PORT=$(get kiosk.port)
-    export WIKIKIOSK_INTERFACE WIKIKIOSK_ADDRESS WIKIKIOSK_DHCP_START WIKIKIOSK_DHCP_END WIKIKIOSK_SSID \
-        WIKIKIOSK_COUNTRY WIKIKIOSK_CHANNEL WIKIKIOSK_HOST WIKIKIOSK_PORT
-    rendered=$(mktemp -d)
-    trap 'rm -rf "$rendered"' EXIT
-    "$here/render.sh" "$rendered"
-    say "Writing the hotspot files for \"$WIKIKIOSK_SSID\" on $WIKIKIOSK_INTERFACE ($WIKIKIOSK_ADDRESS)"
-    install -D -m 0644 "$rendered/hostapd.conf" "$root/etc/hostapd/wikikiosk.conf"
-    install -D -m 0644 "$rendered/dnsmasq.conf" "$root/etc/dnsmasq.d/wikikiosk.conf"
-    install -D -m 0644 "$rendered/nftables.nft" "$etc/nftables.nft"
-    install -D -m 0644 "$rendered/hotspot.env" "$etc/hotspot.env"
-    install -D -m 0644 "$here/wikikiosk-hotspot.service" "$root/etc/systemd/system/wikikiosk-hotspot.service"
-    # dnsmasq must not answer the Pi's own lookups with the kiosk's address.
-    if [ -f "$root/etc/default/dnsmasq" ] && ! grep -q '^DNSMASQ_EXCEPT="lo"' "$root/etc/default/dnsmasq"; then
-        echo 'DNSMASQ_EXCEPT="lo"' >> "$root/etc/default/dnsmasq"
-    fi
-    # NetworkManager (Raspberry Pi OS) must leave the hotspot interface alone.
-    if [ -d "$root/etc/NetworkManager/conf.d" ]; then
-        printf '[keyfile]\nunmanaged-devices=interface-name:%s\n' "$WIKIKIOSK_INTERFACE" \
-            > "$root/etc/NetworkManager/conf.d/wikikiosk.conf"
-    fi
+    "$here/hotspot.sh" enable ${root:+--root "$root"} --binary "$root/usr/local/bin/wikikiosk"
 fi
-install -D -m 0644 "$here/wikikiosk.service" "$root/etc/systemd/system/wikikiosk.service"
 
-# 6. Start everything (and at every boot).
+# 6. Start the server (and at every boot).
 if [ -n "$root" ]; then
     say "Installed into $root (no service started)."
     exit 0
@@ -143,17 +147,6 @@ if [ ! -d /run/systemd/system ]; then
     exit 0
 fi
 systemctl daemon-reload
-if [ "$hotspot" = yes ]; then
-    if [ -d /etc/NetworkManager/conf.d ]; then systemctl reload NetworkManager 2>/dev/null || true; fi
-    systemctl unmask hostapd.service >/dev/null 2>&1 || true
-    systemctl enable wikikiosk-hotspot.service hostapd@wikikiosk.service dnsmasq.service
-    if [ -e "/sys/class/net/$WIKIKIOSK_INTERFACE" ]; then
-        systemctl restart wikikiosk-hotspot.service hostapd@wikikiosk.service dnsmasq.service || \
-            say "The hotspot did not start: see 'wikikiosk doctor'."
-    else
-        say "No Wi-Fi interface $WIKIKIOSK_INTERFACE here: the hotspot is set up and will start when it exists."
-    fi
-fi
 systemctl enable wikikiosk.service
 systemctl restart wikikiosk.service
 say "Done. Checking:"

@@ -4,10 +4,11 @@
 #   WIKIKIOSK_INTERFACE WIKIKIOSK_ADDRESS WIKIKIOSK_DHCP_START WIKIKIOSK_DHCP_END WIKIKIOSK_SSID
 #   WIKIKIOSK_COUNTRY WIKIKIOSK_CHANNEL WIKIKIOSK_HOST WIKIKIOSK_PORT
 # Usage: Deploy/render.sh OUTDIR   -> OUTDIR/hostapd.conf, dnsmasq.conf, nftables.nft, hotspot.env
+# The templates are read from $WIKIKIOSK_TEMPLATES when set (the package's /etc/wikikiosk/templates).
 set -eu
 
 out=${1:?usage: render.sh OUTDIR}
-templates=$(dirname "$0")/templates
+templates=${WIKIKIOSK_TEMPLATES:-$(dirname "$0")/templates}
 mkdir -p "$out"
 
 for name in INTERFACE ADDRESS DHCP_START DHCP_END SSID COUNTRY CHANNEL HOST PORT; do

@@ -16,6 +16,10 @@ PACKAGES="$PACKAGES dnsmasq-base iproute2 udhcpc nftables shellcheck"
 # WIKIKIOSK_BROWSER_TESTS=1 (.ci/run sets it); the test is skipped without it.
 # The accessibility audit in the same tests runs axe-core, fetched from PyPI below (pip).
 if [ "${WIKIKIOSK_BROWSER_TESTS:-0}" = 1 ]; then PACKAGES="$PACKAGES chromium-headless-shell python3-pip"; fi
+# The package test (scripts/package-test.sh, opt-in with WIKIKIOSK_PACKAGE_TEST=1, as .ci/run does):
+# Debian's packaging tools, lintian, debootstrap for the clean Debian 12 root, sqlite3 to look at
+# the statistics database it keeps.
+if [ "${WIKIKIOSK_PACKAGE_TEST:-0}" = 1 ]; then PACKAGES="$PACKAGES dpkg-dev debhelper lintian debootstrap sqlite3"; fi
 
 missing=""
 for package in $PACKAGES; do

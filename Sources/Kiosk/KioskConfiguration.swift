@@ -41,6 +41,9 @@ public struct KioskConfiguration: Sendable {
     public var signCatalogFile: String?
     public var signTemplateFile: String?
 
+    /// Which build runs (shown on the staff area's Books page); the executable sets it.
+    public var build = BuildInfo.unknown
+
     public init() {}
 
     /// `$WIKIKIOSK_STATE_DIR`, else `$XDG_STATE_HOME/wikikiosk`, else `~/.local/state/wikikiosk`

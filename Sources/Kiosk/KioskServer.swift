@@ -74,7 +74,7 @@ public final class KioskServer: Sendable {
             settings: liveSettings,
             searchSettings: searchSettings,
             admin: AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
-                                libraryDirectory: configuration.libraryDirectory),
+                                libraryDirectory: configuration.libraryDirectory, build: configuration.build),
             signs: signDesk)
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address

@@ -3,7 +3,8 @@ import Foundation
 import Kiosk
 
 /// `wikikiosk doctor`: checks a running kiosk (service, hotspot, DNS capture, port 80, free disk,
-/// clock) and says what is wrong in plain words, with what to do about it.
+/// clock) and says what is wrong in plain words, with what to do about it; its first line is the
+/// build that runs (version and commit).
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a running kiosk and say in plain words what is wrong.",
@@ -28,6 +29,7 @@ struct Doctor: ParsableCommand {
     func run() throws {
         let loaded = ConfigLoader(path: config ?? ConfigLoader.defaultPath(), stateDirectory: nil).load()
         let settings = loaded.settings
+        print(BuildStamp.current.summary)
         var findings: [Finding] = []
         findings.append(Finding(ok: loaded.problems.isEmpty,
                                 what: loaded.problems.isEmpty ? "configuration: \(loaded.source) is fine"

@@ -105,6 +105,7 @@ struct Serve: ParsableCommand {
         MemoryTuning.apply(clusterCache: clusterCache, clusterCacheBytes: caches.clusters)
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
+        configuration.build = BuildStamp.current
         configuration.usage.enabled = !noStats
         configuration.usage.flushInterval = statsFlushSeconds
         configuration.usage.logQueries = !noQueryLog

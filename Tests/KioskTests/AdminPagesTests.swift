@@ -27,6 +27,25 @@ struct AdminPagesTests {
                 "\(page.suffix(1500))")
     }
 
+    @Test func libraryPageSaysWhichBuildRunsInEveryStaffLanguage() throws {
+        let kiosk = try AdminKiosk(build: BuildInfo(version: "1.2+git34.gabcdef0", commit: "abcdef012345"))
+        let session = try kiosk.login()
+        let english = kiosk.request(.get, "/admin/library?lang=en", cookie: session.id).bodyText
+        #expect(english.contains("<h2>Software</h2>\n<p id=\"version\">WikiKiosk 1.2+git34.gabcdef0, built from commit abcdef012345.</p>"),
+                "\(english.suffix(600))")
+        let french = kiosk.request(.get, "/admin/library?lang=fr", cookie: session.id).bodyText
+        #expect(french.contains("<h2>Logiciel</h2>\n<p id=\"version\">WikiKiosk 1.2+git34.gabcdef0, compilé depuis le commit abcdef012345.</p>"),
+                "\(french.suffix(600))")
+        // Every language the staff area ships has the two texts (none falls back to a key).
+        for language in AdminStrings.tables.keys {
+            #expect(AdminStrings.tables[language]?["admin.library.software"] != nil, "\(language)")
+            #expect(AdminStrings.tables[language]?["admin.library.version"]?.contains("{commit}") == true, "\(language)")
+        }
+        // Not shown to someone who has not signed in.
+        let anonymous = kiosk.request(.get, "/admin/library?lang=en")
+        #expect(!anonymous.bodyText.contains("built from commit"), "\(anonymous.bodyText.prefix(300))")
+    }
+
     @Test func dashboardShowsTodayAndTheLast30Days() throws {
         let kiosk = try AdminKiosk(stats: true)
         let log = try #require(kiosk.usageLog)

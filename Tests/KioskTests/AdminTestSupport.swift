@@ -25,7 +25,8 @@ final class AdminKiosk {
     let usageLog: UsageLog?
     let options: AdminOptions
 
-    init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20) throws {
+    init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20,
+         build: BuildInfo = .unknown) throws {
         folder = Fixtures.makeTemporaryDirectory()
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
@@ -46,7 +47,8 @@ final class AdminKiosk {
         sessions = AdminSessions(idleTimeout: 600, lifetime: 3600, clock: clock.read)
         throttle = LoginThrottle(freeAttempts: 5, firstDelay: 30, maximumDelay: 900, checksPerMinute: checksPerMinute,
                                  clock: clock.read)
-        options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", sessions: sessions, throttle: throttle)
+        options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", build: build,
+                               sessions: sessions, throttle: throttle)
         if withPassword { try AdminPassword(file: options.passwordFile!).set(Self.password) }
         if stats {
             try FileManager.default.createDirectory(atPath: folder + "/state", withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import Kiosk
 import Testing
 
 /// Runs a command; returns its exit status and combined output.
@@ -28,7 +29,7 @@ enum DeployFolder {
 struct DeployTests {
     @Test(.enabled(if: Shell.exists("/usr/bin/shellcheck")))
     func shellScriptsPassShellcheck() throws {
-        let scripts = ["Deploy/install.sh", "Deploy/uninstall.sh", "Deploy/render.sh"].map { DeployFolder.checkout + "/" + $0 }
+        let scripts = ["Deploy/install.sh", "Deploy/uninstall.sh", "Deploy/render.sh", "Deploy/hotspot.sh"].map { DeployFolder.checkout + "/" + $0 }
         let run = try Shell.run("/usr/bin/shellcheck", ["--shell=sh"] + scripts)
         #expect(run.status == 0, "\(run.output)")
     }
@@ -40,7 +41,7 @@ struct DeployTests {
         for unit in ["wikikiosk.service", "wikikiosk-hotspot.service"] {
             // The binary is not installed here: point the unit at the one just built.
             let text = try String(contentsOfFile: DeployFolder.path + "/" + unit, encoding: .utf8)
-                .replacingOccurrences(of: "/usr/local/bin/wikikiosk", with: Fixtures.wikikioskExecutable!)
+                .replacingOccurrences(of: "/usr/bin/wikikiosk", with: Fixtures.wikikioskExecutable!)
             try text.write(toFile: folder + "/" + unit, atomically: true, encoding: .utf8)
             let run = try Shell.run("/usr/bin/systemd-analyze", ["verify", "--man=no", folder + "/" + unit])
             #expect(run.status == 0, "\(unit): \(run.output)")
@@ -126,11 +127,36 @@ struct DeployTests {
         for file in files where file != "etc/wikikiosk/wikikiosk.conf" && file != "etc/hostapd/wikikiosk.conf" {
             #expect(FileManager.default.contents(atPath: root + "/" + file) == contents[file], "\(file) changed")
         }
+        // `wikikiosk hotspot disable` (Deploy/hotspot.sh): the hotspot's files go, the configuration stays.
+        let disable = try Shell.run("/bin/sh", [DeployFolder.path + "/hotspot.sh", "disable", "--root", root])
+        #expect(disable.status == 0, "\(disable.output)")
+        for file in ["etc/hostapd/wikikiosk.conf", "etc/dnsmasq.d/wikikiosk.conf", "etc/wikikiosk/nftables.nft", "etc/wikikiosk/hotspot.env"] {
+            #expect(!FileManager.default.fileExists(atPath: root + "/" + file), "\(file) is still there")
+        }
+        #expect(FileManager.default.fileExists(atPath: root + "/etc/wikikiosk/wikikiosk.conf"))
         let uninstall = try Shell.run("/bin/sh", [DeployFolder.path + "/uninstall.sh", "--root", root])
         #expect(uninstall.status == 0, "\(uninstall.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/wikikiosk"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dnsmasq.d/wikikiosk.conf"))
         #expect(FileManager.default.fileExists(atPath: root + "/etc/wikikiosk/wikikiosk.conf"))
+    }
+
+    @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))
+    func versionNamesTheBuild() throws {
+        let run = try Shell.run(Fixtures.wikikioskExecutable!, ["--version"])
+        #expect(run.status == 0)
+        #expect(run.output.range(of: #"^wikikiosk [0-9A-Za-z.+~ ]+ \(commit [0-9a-z-]+\)\n$"#, options: .regularExpression) != nil,
+                "\(run.output)")
+        // The tests' plain `swift build` was not told a version: it says so.
+        if ProcessInfo.processInfo.environment["WIKIKIOSK_VERSION"] == nil {
+            #expect(run.output == BuildInfo.unknown.summary + "\n")
+        }
+    }
+
+    @Test func hotspotScriptRefusesAnUnknownAction() throws {
+        let run = try Shell.run("/bin/sh", [DeployFolder.path + "/hotspot.sh", "start"])
+        #expect(run.status == 2)
+        #expect(run.output.contains("usage: hotspot.sh enable|disable"))
     }
 
     @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))

@@ -3,7 +3,8 @@ import HTTPServer
 import ZimKit
 
 /// `/admin/library`: the books being served (size, articles, date, language, full-text index),
-/// the files that failed to load and why, and the free space of the library and state folders.
+/// the files that failed to load and why, the free space of the library and state folders, the
+/// memory, and which build of WikiKiosk runs (version and commit).
 struct AdminLibraryPage {
     let area: AdminArea
 
@@ -50,6 +51,8 @@ struct AdminLibraryPage {
                 + "<span>\(t[key])<br><code>\(folder)</code></span></div>\n"
         }
         body += "</div>\n" + memory(t)
+        body += "<h2>\(t["admin.library.software"])</h2>\n<p id=\"version\">"
+            + "\(t["admin.library.version", ["version": .text(area.options.build.version), "commit": .text(area.options.build.commit)]])</p>\n"
         return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
                                   nonce: page.nonce)
     }

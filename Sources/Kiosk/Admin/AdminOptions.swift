@@ -12,15 +12,18 @@ public struct AdminOptions: Sendable {
     public var libraryDirectory: String?
     /// The sign catalogue; by default `signs.csv` next to `configFile`.
     public var signsFile: String?
+    /// Which build runs (the Books page shows it).
+    public var build: BuildInfo
     public var sessions: AdminSessions
     public var throttle: LoginThrottle
 
     public init(configFile: String? = nil, passwordFile: String? = nil, stateDirectory: String? = nil,
-                libraryDirectory: String? = nil, signsFile: String? = nil,
+                libraryDirectory: String? = nil, signsFile: String? = nil, build: BuildInfo = .unknown,
                 sessions: AdminSessions = AdminSessions(), throttle: LoginThrottle = LoginThrottle()) {
         self.configFile = configFile
         self.stateDirectory = stateDirectory
         self.libraryDirectory = libraryDirectory
+        self.build = build
         self.sessions = sessions
         self.throttle = throttle
         let folder = configFile.map { ($0 as NSString).deletingLastPathComponent }

@@ -97,6 +97,8 @@ extension AdminStrings {
         "admin.library.memory.hint": "Reserved at start: an eighth of the memory available, 24 to 64 MiB. The --cache-mib and --cluster-cache-mib options set it.",
         "admin.library.free.library": "books folder",
         "admin.library.free.state": "statistics folder",
+        "admin.library.software": "Software",
+        "admin.library.version": "WikiKiosk {version}, built from commit {commit}.",
         "admin.settings.name": "Kiosk name",
         "admin.settings.place": "Place",
         "admin.settings.welcome": "Welcome line",

@@ -97,6 +97,8 @@ extension AdminStrings {
         "admin.library.memory.hint": "Réservé au démarrage : un huitième de la mémoire disponible, entre 24 et 64 Mio. Les options --cache-mib et --cluster-cache-mib le fixent.",
         "admin.library.free.library": "dossier des livres",
         "admin.library.free.state": "dossier des statistiques",
+        "admin.library.software": "Logiciel",
+        "admin.library.version": "WikiKiosk {version}, compilé depuis le commit {commit}.",
         "admin.settings.name": "Nom de la borne",
         "admin.settings.place": "Lieu",
         "admin.settings.welcome": "Phrase d'accueil",
