@@ -34,8 +34,11 @@ if let wordCount = Int(flag("words") ?? "") {
     }
     let before = peakRSSKiB()
     let start = ContinuousClock.now
-    let bytes = SpellingDictionaryFormat.encode(words: words, titleCount: wordCount * 3)
-    print("\(wordCount) words: \(bytes.count) bytes, encoded in \(start.duration(to: .now)), peak RSS \(before / 1024) MiB "
+    let file = NSTemporaryDirectory() + "spelling-bench-words-\(getpid())"
+    try SpellingDictionaryFormat.write(words: &words, titleCount: wordCount * 3, to: file)
+    let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    unlink(file)
+    print("\(wordCount) words: \(size) bytes, written in \(start.duration(to: .now)), peak RSS \(before / 1024) MiB "
           + "with the words in memory, \(peakRSSKiB() / 1024) MiB after encoding")
     exit(0)
 }

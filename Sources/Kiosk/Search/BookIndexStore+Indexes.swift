@@ -5,8 +5,8 @@ extension SpellingDictionary {
     /// time, mapped afterwards. Nil when the book has no titles.
     public static func of(_ book: Book, in store: BookIndexStore) -> SpellingDictionary? {
         store.index(of: book, kind: "spelling", open: { SpellingDictionary(storage: $0) }) { path in
-            let (words, titles) = titleWords(of: book.archive)
-            try BookIndexStore.writeFile(SpellingDictionaryFormat.encode(words: words, titleCount: titles), to: path)
+            var (words, titles) = titleWords(of: book.archive)
+            try SpellingDictionaryFormat.write(words: &words, titleCount: titles, to: path)
         }
     }
 

@@ -48,18 +48,4 @@ public struct BookIndexStore: Sendable {
     }
 
     private static let counter = Atomic<Int>(0)
-
-    /// Writes `bytes` to a new file at `path` and flushes it to the disk.
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        var done = 0
-        while done < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            done += written
-        }
-        guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-    }
 }
