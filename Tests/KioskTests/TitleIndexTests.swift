@@ -97,4 +97,21 @@ import ZimKit
         #expect(temporary.count == built.count)
         #expect(!FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "/\(book.id).titles"))
     }
+
+    @Test func indexesOfZimsNoLongerServedAreRemovedOnceOld() throws {
+        let folder = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(folder) }
+        let store = BookIndexStore(directory: folder)
+        for name in ["aaaa.titles", "aaaa.spelling", "bbbb.titles", "cccc.titles", "dddd.titles.tmp-1-2"] {
+            _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8))
+        }
+        let old = Date(timeIntervalSinceNow: -8 * 86_400)
+        for name in ["aaaa.titles", "aaaa.spelling", "bbbb.titles", "dddd.titles.tmp-1-2"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + name)
+        }
+        store.removeIndexes(keeping: ["bbbb"])
+        // aaaa: not served and old → gone; bbbb: served; cccc: built lately; a file being written stays.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == ["bbbb.titles", "cccc.titles", "dddd.titles.tmp-1-2"])
+    }
 }

@@ -48,4 +48,19 @@ public struct BookIndexStore: Sendable {
     }
 
     private static let counter = Atomic<Int>(0)
+
+    /// Removes the index files of ZIMs whose UUID is not in `ids` that were built more than
+    /// `age` seconds ago (an index built lately may belong to a book still being checked at
+    /// start-up; a replaced monthly edition's is older). Nothing without a folder; files being
+    /// written are left alone.
+    func removeIndexes(keeping ids: Set<String>, olderThan age: TimeInterval = 7 * 86_400) {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let now = Date().timeIntervalSince1970
+        for name in names where !name.contains(".tmp-") {
+            guard let id = name.split(separator: ".").first, !ids.contains(String(id)) else { continue }
+            var info = stat()
+            guard stat("\(directory)/\(name)", &info) == 0, now - Double(info.st_mtim.tv_sec) > age else { continue }
+            unlink("\(directory)/\(name)")
+        }
+    }
 }

@@ -4,8 +4,8 @@ import Synchronization
 import ZimKit
 
 /// What search keeps per book: pools of libzim searchers, the folded title index and the
-/// spelling dictionary (both built in the background, the dictionary started as soon as the
-/// book is first searched so it is ready for the first typo).
+/// spelling dictionary (both built in the background as soon as the book is first searched, so
+/// they are ready for the first typo).
 final class BookSearchState: Sendable {
     let book: Book
     /// Nil when the book has no full-text index.
@@ -30,6 +30,12 @@ final class BookSearchState: Sendable {
             SpellingDictionary.of(book, in: store)
         }
         suggestions = LRUCache(capacity: settings.cachedSuggestions)
+    }
+
+    /// Starts building the indexes in the background (`SearchService` calls it once the state
+    /// is the book's: a state that lost a race builds nothing).
+    func startBuilding() {
+        _ = titles.value(wait: 0)
         _ = spelling.value(wait: 0)
     }
 

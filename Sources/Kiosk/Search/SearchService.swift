@@ -103,14 +103,21 @@ public final class SearchService: Sendable {
         let key = ObjectIdentifier(book)
         if let existing = states.withLock({ $0[key] }) { return existing }
         let made = BookSearchState(book: book, settings: settings)
-        let current = Set(library.books.map(ObjectIdentifier.init))
-        return states.withLock { states in
+        let books = library.books
+        let current = Set(books.map(ObjectIdentifier.init))
+        let chosen = states.withLock { states in
             // The state holds its book, so an ObjectIdentifier key can't be reused while present.
             states = states.filter { current.contains($0.key) }
             if let raced = states[key] { return raced }
             states[key] = made
             return made
         }
+        if chosen === made {
+            made.startBuilding()
+            // Indexes of ZIMs no longer served (an older edition replaced) go.
+            BookIndexStore(directory: settings.indexDirectory).removeIndexes(keeping: Set(books.map(\.id)))
+        }
+        return chosen
     }
 
     // MARK: Full text
