@@ -104,6 +104,19 @@ import Testing
         let description = try Self.document(kiosk, "/catalog/v2/searchdescription.xml", type: "application/opensearchdescription+xml")
         let url = Self.elements(description.rootElement(), "Url", uri: "http://a9.com/-/spec/opensearch/1.1/").first
         #expect(Self.attribute(url, "template")?.hasPrefix("/catalog/v2/entries?q={searchTerms?}&lang=") == true)
+        // Every filter libkiwix 14.2 takes, as it names them.
+        for filter in ["name={k:name?}", "tag={k:tag?}", "notag={k:notag?}", "maxsize={k:maxsize?}"] {
+            #expect(Self.attribute(url, "template")?.contains("&" + filter) == true, "\(filter)")
+        }
+        // The filters work: a size limit below every book leaves none; notag leaves out tagged books.
+        let none = try Self.document(kiosk, "/catalog/v2/entries?maxsize=1", type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        #expect(Self.children(none.rootElement(), "entry").isEmpty)
+        #expect(kiosk.get("/catalog/v2/entries?maxsize=lots").status == 400)
+        let all = try Self.document(kiosk, "/catalog/v2/entries", type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        let notVille = try Self.document(kiosk, "/catalog/v2/entries?notag=ville", type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        #expect(Self.children(notVille.rootElement(), "entry").count == Self.children(all.rootElement(), "entry").count - 1)
+        let listed = try Self.document(kiosk, "/catalog/v2/entries?category=jazz,wikivoyage", type: "application/atom+xml;profile=opds-catalog;kind=acquisition")
+        #expect(Self.children(listed.rootElement(), "entry").count == 1)
         #expect(kiosk.usage.all.contains { if case .catalog(kind: "entry") = $0.kind { true } else { false } })
     }
 

@@ -117,7 +117,7 @@ enum OPDSFeed {
                xmlns:atom="http://www.w3.org/2005/Atom"
                xmlns:k="http://kiwix.org/opensearchextension/1.0"
                indexOffset="0"
-               template="/catalog/v2/entries?q={searchTerms?}&amp;lang={language?}&amp;name={k:name?}&amp;tag={k:tag?}&amp;count={count?}&amp;start={startIndex?}"/>
+               template="/catalog/v2/entries?q={searchTerms?}&amp;lang={language?}&amp;name={k:name?}&amp;tag={k:tag?}&amp;notag={k:notag?}&amp;maxsize={k:maxsize?}&amp;count={count?}&amp;start={startIndex?}"/>
         </OpenSearchDescription>
 
         """
