@@ -11,6 +11,14 @@ public enum ETag {
         return "\"" + hash.hex + "\""
     }
 
+    /// The tag of the gzip-encoded representation of the body tagged `etag`: a strong tag names
+    /// one byte sequence (RFC 9110 §8.8.3), so the compressed body gets its own (`"…-gz"`).
+    /// Weak tags stay as they are (both bodies are semantically the same).
+    public static func gzipped(_ etag: String) -> String {
+        guard etag.hasPrefix("\""), etag.hasSuffix("\""), etag.count >= 2, !etag.hasSuffix("-gz\"") else { return etag }
+        return String(etag.dropLast()) + "-gz\""
+    }
+
     /// Weak comparison (RFC 9110 §8.8.3.2), as If-None-Match requires: "W/" is ignored on both
     /// sides; "*" matches any tag.
     public static func matches(_ ifNoneMatch: [String], _ etag: String) -> Bool {

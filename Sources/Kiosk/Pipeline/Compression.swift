@@ -19,7 +19,7 @@ struct Compression: Middleware {
         guard wanted(request, contentType: resource.item.mimeType, size: Int(clamping: resource.item.size)),
               let body = cache.body(for: resource.cacheKey) else { return nil }
         var headers = resource.headers
-        headers.set("Content-Encoding", "gzip")
+        Self.markGzipped(&headers)
         return Response(status: 200, headers: headers, body: .bytes(body))
     }
 
@@ -40,7 +40,13 @@ struct Compression: Middleware {
         }
         if let resource { cache.offer(body, for: resource.cacheKey) }
         response.body = .bytes(body)
-        response.headers.set("Content-Encoding", "gzip")
+        Self.markGzipped(&response.headers)
+    }
+
+    /// `Content-Encoding: gzip`, and the compressed body's own strong ETag.
+    static func markGzipped(_ headers: inout HTTPHeaders) {
+        headers.set("Content-Encoding", "gzip")
+        if let etag = headers["ETag"] { headers.set("ETag", ETag.gzipped(etag)) }
     }
 
     private func wanted(_ request: Request, contentType: String, size: Int) -> Bool {

@@ -7,8 +7,16 @@ struct ConditionalRequests: Middleware {
     func before(_ request: Request, serving resource: Resource) -> Response? {
         guard request.method == .get || request.method == .head else { return nil }
         let candidates = request.ifNoneMatch
-        guard !candidates.isEmpty, ETag.matches(candidates, resource.etag) else { return nil }
-        return ConditionalResponder.notModified(Response(status: 200, headers: resource.headers))
+        guard !candidates.isEmpty else { return nil }
+        // The client holds the identity body or the gzip one (each has its own tag): 304 with
+        // the tag of the one it holds.
+        var headers = resource.headers
+        if ETag.matches(candidates, ETag.gzipped(resource.etag)) && resource.etag != ETag.gzipped(resource.etag) {
+            headers.set("ETag", ETag.gzipped(resource.etag))
+        } else if !ETag.matches(candidates, resource.etag) {
+            return nil
+        }
+        return ConditionalResponder.notModified(Response(status: 200, headers: headers))
     }
 
     func after(_ response: inout Response, for request: Request, resource: Resource?) {
