@@ -120,6 +120,29 @@ import Testing
         #expect(kiosk.usage.all.contains { if case .catalog(kind: "entry") = $0.kind { true } else { false } })
     }
 
+    /// Catalog answers can be revalidated: an ETag of their bytes, 304 when the client has them,
+    /// a new tag when the library changes.
+    @Test func catalogAnswersCarryAnETagAndGive304() throws {
+        let kiosk = try Self.kiosk()
+        for target in ["/catalog/v2/entries", "/catalog/v2/root.xml", "/catalog/v2/entries?lang=fra&count=1"] {
+            let first = kiosk.get(target)
+            let etag = try #require(first.headers["ETag"], "\(target)")
+            #expect(etag.hasPrefix("\""))
+            let again = kiosk.get(target, [("If-None-Match", etag)])
+            #expect(again.status == 304, "\(target)")
+            #expect(again.bodyBytes.isEmpty)
+            #expect(kiosk.get(target, [("If-None-Match", "\"stale\"")]).status == 200)
+        }
+        let all = try #require(kiosk.get("/catalog/v2/entries").headers["ETag"])
+        #expect(kiosk.get("/catalog/v2/entries?count=1").headers["ETag"] != all)
+        // With gzip the body is another byte sequence, with its own tag, also answered 304.
+        let gzipped = kiosk.get("/catalog/v2/entries", [("Accept-Encoding", "gzip")])
+        #expect(gzipped.headers["Content-Encoding"] == "gzip")
+        let gzipTag = try #require(gzipped.headers["ETag"])
+        #expect(gzipTag != all)
+        #expect(kiosk.get("/catalog/v2/entries", [("Accept-Encoding", "gzip"), ("If-None-Match", gzipTag)]).status == 304)
+    }
+
     @Test func rootListsTheNavigationFeedsKiwixServeHas() throws {
         let kiosk = try Self.kiosk()
         let document = try Self.document(kiosk, "/catalog/v2/root.xml", type: "application/atom+xml;profile=opds-catalog;kind=navigation")

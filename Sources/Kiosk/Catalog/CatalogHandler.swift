@@ -80,8 +80,11 @@ struct CatalogHandler: Sendable {
         return xml(body, type: OPDSFeed.acquisitionType)
     }
 
+    /// The document, to be revalidated on each use (`no-cache`): its ETag is a hash of its bytes,
+    /// so a client that has it gets a 304 (the pipeline's conditional step) and no body.
     private func xml(_ document: HTML, type: String) -> Response {
         var response = Response.text(document.markup, contentType: type)
+        response.headers.set("ETag", ETag.make(type, document.markup))
         response.headers.set("Cache-Control", "no-cache")
         response.headers.set("Access-Control-Allow-Origin", "*")
         return response
