@@ -120,6 +120,18 @@ import Testing
         #expect(kiosk.usage.all.contains { if case .catalog(kind: "entry") = $0.kind { true } else { false } })
     }
 
+    /// Tags as libkiwix 14.2 writes them (its own ParseTagTest cases, but `_ftindex` defaulting to
+    /// what the book really has).
+    @Test func tagsAreNormalisedAsLibkiwixDoes() {
+        func tags(_ raw: String, _ index: Bool = false) -> String { CatalogBook.normalisedTags(raw, hasFullTextIndex: index) }
+        #expect(tags("") == "_ftindex:no;_pictures:yes;_videos:yes;_details:yes")
+        #expect(tags("_category:foo;bar") == "_category:foo;bar;_ftindex:no;_pictures:yes;_videos:yes;_details:yes")
+        #expect(tags("_ftindex:yes;_pictures:no;_videos:no;_details:no;_category:foo;bar")
+            == "_ftindex:yes;_pictures:no;_videos:no;_details:no;_category:foo;bar")
+        #expect(tags("_ftindex;nopic;novid;nodet;foo;bar") == "_ftindex:yes;_pictures:no;_videos:no;_details:no;foo;bar")
+        #expect(tags("wikipedia", true) == "wikipedia;_ftindex:yes;_pictures:yes;_videos:yes;_details:yes")
+    }
+
     /// Catalog answers can be revalidated: an ETag of their bytes, 304 when the client has them,
     /// a new tag when the library changes.
     @Test func catalogAnswersCarryAnETagAndGive304() throws {

@@ -18,11 +18,25 @@ struct CatalogBook: Sendable {
         flavour = meta("Flavour")
         let rawTags = meta("Tags")
         category = book.category
-        var tags = rawTags.split(separator: ";").map(String.init)
-        if !tags.contains(where: { $0.hasPrefix("_ftindex:") }) { tags.append("_ftindex:" + (book.hasFullTextIndex ? "yes" : "no")) }
-        self.tags = tags.joined(separator: ";")
+        tags = Self.normalisedTags(rawTags, hasFullTextIndex: book.hasFullTextIndex)
         creator = meta("Creator")
         publisher = meta("Publisher")
+    }
+
+    /// A ZIM's `Tags` as libkiwix 14.2 lists them: the old forms written the current way
+    /// (`_ftindex` → `_ftindex:yes`, `nopic` → `_pictures:no`, `novid` → `_videos:no`, `nodet` →
+    /// `_details:no`), then the flags a ZIM does not state, at their default: `_ftindex` as the
+    /// book really is (libkiwix says `no`), `_pictures:yes`, `_videos:yes`, `_details:yes`.
+    static func normalisedTags(_ raw: String, hasFullTextIndex: Bool) -> String {
+        let legacy = ["_ftindex": "_ftindex:yes", "nopic": "_pictures:no", "novid": "_videos:no", "nodet": "_details:no",
+                      "_pictures": "_pictures:yes", "_videos": "_videos:yes", "_details": "_details:yes"]
+        var tags = raw.split(separator: ";").map { legacy[String($0)] ?? String($0) }
+        let defaults = [("_ftindex", hasFullTextIndex ? "yes" : "no"), ("_pictures", "yes"), ("_videos", "yes"),
+                        ("_details", "yes")]
+        for (name, value) in defaults where !tags.contains(where: { $0.hasPrefix(name + ":") }) {
+            tags.append(name + ":" + value)
+        }
+        return tags.joined(separator: ";")
     }
 
     /// The UUID with dashes (8-4-4-4-12), as OPDS ids carry it.
