@@ -15,7 +15,7 @@ final class BookSearchState: Sendable {
     let suggestions: LRUCache<[SearchResult]>
     /// The folded title index (`TitleIndex`).
     private let titles: BackgroundBuild<TitleIndex>
-    /// The spelling dictionary of the book's title words (`SpellingDictionaryStore`).
+    /// The spelling dictionary of the book's title words (`SpellingDictionary.of(_:in:)`).
     private let spelling: BackgroundBuild<SpellingDictionary>
 
     init(book: Book, settings: SearchSettings) {

@@ -2,7 +2,7 @@
 /// the words one edit away from a misspelt one: a deletion, an insertion, a substitution or two
 /// neighbouring letters swapped.
 ///
-/// Read straight from its file (`MappedFile`, built once per ZIM by `SpellingDictionaryStore`):
+/// Read straight from its file (`MappedFile`, built once per ZIM and stored by `BookIndexStore`):
 /// nothing is copied into memory, so a dictionary of millions of words costs the pages a lookup
 /// touches. Layout (`SpellingDictionaryFormat`): sorted words, their title counts, then
 /// (hash of a one-letter deletion, word) pairs sorted by hash.
@@ -30,7 +30,7 @@ public final class SpellingDictionary: Sendable {
         guard let layout = SpellingDictionaryFormat.Layout(storage.bytes) else { return nil }
         self.storage = storage
         self.layout = layout
-        let alphabetBytes = UnsafeRawBufferPointer(rebasing: storage.bytes[layout.alphabet])
+        let alphabetBytes = storage.slice(layout.alphabet)
         alphabet = Array(String(decoding: alphabetBytes, as: UTF8.self).unicodeScalars)
     }
 
@@ -67,21 +67,17 @@ public final class SpellingDictionary: Sendable {
     // MARK: Reading the layout
 
     private func word(at id: UInt32) -> String {
-        let start = Int(u32(layout.offsets + Int(id) * 4)), end = Int(u32(layout.offsets + Int(id) * 4 + 4))
-        return String(decoding: UnsafeRawBufferPointer(rebasing: storage.bytes[(layout.text + start)..<(layout.text + end)]),
-                      as: UTF8.self)
+        String(decoding: wordBytes(at: Int(id)), as: UTF8.self)
     }
 
     private func wordBytes(at id: Int) -> UnsafeRawBufferPointer {
         let start = Int(u32(layout.offsets + id * 4)), end = Int(u32(layout.offsets + id * 4 + 4))
-        return UnsafeRawBufferPointer(rebasing: storage.bytes[(layout.text + start)..<(layout.text + end)])
+        return storage.slice((layout.text + start)..<(layout.text + end))
     }
 
     private func frequency(at id: UInt32) -> UInt32 { u32(layout.frequencies + Int(id) * 4) }
 
-    private func u32(_ offset: Int) -> UInt32 {
-        UInt32(littleEndian: storage.bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-    }
+    private func u32(_ offset: Int) -> UInt32 { storage.u32(offset) }
 
     /// The id of the word whose bytes are `key`, by binary search over the sorted words.
     private func index(of key: UnsafeRawBufferPointer) -> UInt32? {
