@@ -69,10 +69,10 @@ import ZimKit
         #expect(page.contains("Résultats 1 à 2 sur"))
         #expect(page.contains("href=\"/content/corpus/%C3%89tats-Unis\""))
         #expect(page.contains("<b>"))  // a snippet with the matched words
-        #expect(page.contains("rel=\"next\" href=\"/search?pattern=etats%20unis&amp;books.name=corpus&amp;start=3&amp;pageLength=2\""))
+        #expect(page.contains("rel=\"next\" href=\"/search?pattern=etats%20unis&amp;books.name=corpus&amp;start=2&amp;pageLength=2\""))
         let english = kiosk.get("/search?books.name=corpus&pattern=etats+unis&lang=en").bodyText
         #expect(english.contains("Results 1 to"))
-        let second = try Self.titles(kiosk, "/search?books.name=corpus&format=json&pattern=etats+unis&start=2&pageLength=1")
+        let second = try Self.titles(kiosk, "/search?books.name=corpus&format=json&pattern=etats+unis&start=1&pageLength=1")
         let both = try Self.titles(kiosk, "/search?books.name=corpus&format=json&pattern=etats+unis&pageLength=2")
         #expect(second == [both[1]])
     }
@@ -115,7 +115,7 @@ import ZimKit
         #expect(kiosk.get("/search?pattern=x&start=abc").status == 400)
         #expect(kiosk.get("/search?pattern=x&pageLength=-3").status == 400)
         #expect(kiosk.get("/search?pattern=x&format=pdf").status == 400)
-        #expect(kiosk.get("/search?pattern=x&books.name=nope").status == 404)
+        #expect(kiosk.get("/search?pattern=x&books.name=nope").status == 400)
         #expect(kiosk.get("/search?pattern=%22%28%29*%3A%5B&books.name=ville").status == 200)  // Xapian syntax soup
         #expect(kiosk.get("/search?books.name=ville").status == 200)
         #expect(kiosk.get("/search?pattern=cathedrale&start=100000&books.name=ville&format=json").status == 200)

@@ -81,21 +81,21 @@ import ZimKit
         let book = Book(name: "titres", archive: try Archive(path: zim), fingerprint: try #require(FileFingerprint.of(zim)))
         let store = BookIndexStore(directory: folder + "/indexes")
         let built = try #require(TitleIndex.of(book, in: store))
-        let file = folder + "/indexes/\(book.id).titles"
+        let file = folder + "/indexes/\(BookIndexStore.key(of: book)).titles"
         let modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
         let again = try #require(TitleIndex.of(book, in: store))
         #expect(again.count == built.count)
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date == modified)
         // Only the two indexes, no temporary file left.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/indexes").sorted()
-        #expect(names == ["\(book.id).titles"])
+        #expect(names == ["\(BookIndexStore.key(of: book)).titles"])
         // A damaged file is built again.
         try Data("WKTITLE1".utf8).write(to: URL(fileURLWithPath: file))
         #expect(TitleIndex.of(book, in: store)?.count == built.count)
         // Without a folder: a temporary file, removed once mapped.
         let temporary = try #require(TitleIndex.of(book, in: BookIndexStore(directory: nil)))
         #expect(temporary.count == built.count)
-        #expect(!FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "/\(book.id).titles"))
+        #expect(!FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "/\(BookIndexStore.key(of: book)).titles"))
     }
 
     @Test func indexesOfZimsNoLongerServedAreRemovedOnceOld() throws {

@@ -81,9 +81,11 @@ struct CatalogHandler: Sendable {
     }
 
     /// The document, to be revalidated on each use (`no-cache`): its ETag is a hash of its bytes,
-    /// so a client that has it gets a 304 (the pipeline's conditional step) and no body.
+    /// so a client that has it gets a 304 (the pipeline's conditional step) and no body. Atom
+    /// feeds say their charset in the header, as libkiwix's do; the OpenSearch description does not.
     private func xml(_ document: HTML, type: String) -> Response {
-        var response = Response.text(document.markup, contentType: type)
+        let header = type == OPDSFeed.searchDescriptionType ? type : type + ";charset=utf-8"
+        var response = Response.text(document.markup, contentType: header)
         response.headers.set("ETag", ETag.make(type, document.markup))
         response.headers.set("Cache-Control", "no-cache")
         response.headers.set("Access-Control-Allow-Origin", "*")

@@ -71,12 +71,13 @@ enum OPDSFeed {
     }
 
     /// One book. `standalone`: a whole Atom entry document (with its XML declaration and namespaces).
+    /// The icon is named by the book's UUID, as libkiwix names it (by name, it would not be found there).
     static func entry(_ c: CatalogBook, standalone: Bool) -> HTML {
         let book = c.book
         let icon: HTML = book.illustrationSizes.contains(48) || !book.illustrationSizes.isEmpty
             ? """
                   <link rel="http://opds-spec.org/image/thumbnail"
-                        href="/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))/?size=48"
+                        href="/catalog/v2/illustration/\(c.dashedID)/?size=48"
                         type="image/png;width=48;height=48;scale=1"/>
 
               """ : .empty

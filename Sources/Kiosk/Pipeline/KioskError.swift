@@ -50,6 +50,12 @@ public struct KioskError: Error, Sendable {
         KioskError(status: 404, key: "notfound", message: "notfound.nobook", arguments: ["name": .text(name)])
     }
 
+    /// 400: a search names a book that does not exist (libkiwix answers 400 there: the request,
+    /// not a page, is wrong).
+    public static func searchedBookNotFound(_ name: String) -> KioskError {
+        KioskError(status: 400, key: "badrequest", message: "notfound.nobook", arguments: ["name": .text(name)])
+    }
+
     /// 404: the book has no entry at `path`; offers a search for the words of the path.
     public static func entryNotFound(book: Book, path: String) -> KioskError {
         var error = KioskError(status: 404, key: "notfound", arguments: ["book": .text(book.title)])

@@ -2,8 +2,11 @@ import Foundation
 import Synchronization
 
 /// Where a book's search indexes live (its `TitleIndex`, its `SpellingDictionary`): built once
-/// per ZIM, named by the ZIM's UUID, in the state folder's `indexes/`, then mapped from there on
-/// every later start; a new edition of a ZIM has a new UUID, so its indexes are built anew.
+/// per ZIM, named by the ZIM's UUID and size (`key(of:)`), in the state folder's `indexes/`, then
+/// mapped from there on every later start; a new edition of a ZIM has a new UUID, so its indexes
+/// are built anew. The size is in the name because UUIDs are not always unique: libkiwix's own
+/// test files `poor.zim` and `corner_cases#&.zim` both have the null UUID, and an index holds
+/// entry positions that mean nothing in another file.
 /// Without a folder, an index is built into a temporary file that is removed as soon as it is
 /// mapped (the mapping stays).
 ///
@@ -26,7 +29,7 @@ public struct BookIndexStore: Sendable {
     func index<Index>(of book: Book, kind: String, open: (MappedFile) -> Index?,
                       build: (String) throws -> Void) -> Index? {
         let folder = directory ?? NSTemporaryDirectory()
-        let path = "\(folder)/\(book.id).\(kind)"
+        let path = "\(folder)/\(Self.key(of: book)).\(kind)"
         if directory != nil, let mapped = MappedFile(path: path), let index = open(mapped) { return index }
         let temporary = path + ".tmp-\(getpid())-\(Self.counter.add(1, ordering: .relaxed).newValue)"
         defer { unlink(temporary) }
@@ -49,15 +52,20 @@ public struct BookIndexStore: Sendable {
 
     private static let counter = Atomic<Int>(0)
 
-    /// Removes the index files of ZIMs whose UUID is not in `ids` that were built more than
+    /// The name of `book`'s index files without the kind: its UUID and its size in bytes.
+    public static func key(of book: Book) -> String {
+        "\(book.id)-\(book.fileSize)"
+    }
+
+    /// Removes the index files of ZIMs whose `key(of:)` is not in `keys` that were built more than
     /// `age` seconds ago (an index built lately may belong to a book still being checked at
     /// start-up; a replaced monthly edition's is older). Nothing without a folder; files being
     /// written are left alone.
-    func removeIndexes(keeping ids: Set<String>, olderThan age: TimeInterval = 7 * 86_400) {
+    func removeIndexes(keeping keys: Set<String>, olderThan age: TimeInterval = 7 * 86_400) {
         guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         let now = Date().timeIntervalSince1970
         for name in names where !name.contains(".tmp-") {
-            guard let id = name.split(separator: ".").first, !ids.contains(String(id)) else { continue }
+            guard let key = name.split(separator: ".").first, !keys.contains(String(key)) else { continue }
             var info = stat()
             guard stat("\(directory)/\(name)", &info) == 0, now - Double(info.st_mtim.tv_sec) > age else { continue }
             unlink("\(directory)/\(name)")

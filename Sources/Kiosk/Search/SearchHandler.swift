@@ -6,10 +6,12 @@ struct SearchHandler: Sendable {
     let context: KioskContext
     let service: SearchService
 
-    /// Answers through `completion`: malformed requests and unknown books at once, searches from
+    /// Answers through `completion`: malformed requests and unknown books at once (400, as
+    /// libkiwix), searches from
     /// a search thread (or at once with title matches when too many are waiting).
     func handle(_ request: Request, _ segments: ArraySlice<String>,
                 completion: @escaping @Sendable (Response) -> Void) {
+        if Array(segments) == ["searchdescription.xml"] { return completion(SearchDescription.response) }
         let query: SearchRequest, books: [Book]
         do {
             (query, books) = try prepare(request, segments)
@@ -26,23 +28,23 @@ struct SearchHandler: Sendable {
     /// `books.id`), else those matching `books.filter.*`, else every book; the visitor's
     /// language first.
     private func prepare(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> (SearchRequest, [Book]) {
-        guard segments.allSatisfy(\.isEmpty) else { throw .notFound }
+        guard segments.isEmpty else { throw .notFound }
         guard let query = SearchRequest(request.query) else {
             throw KioskError(status: 400, key: "badrequest", message: "badrequest.search")
         }
         var books: [Book] = []
         for name in query.names where !name.isEmpty {
-            guard let book = context.library.book(named: name) else { throw .bookNotFound(name) }
+            guard let book = context.library.book(named: name) else { throw .searchedBookNotFound(name) }
             books.append(book)
         }
         for id in query.ids where !id.isEmpty {
-            guard let book = context.library.book(id: id) else { throw .bookNotFound(id) }
+            guard let book = context.library.book(id: id) else { throw .searchedBookNotFound(id) }
             books.append(book)
         }
         if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
             let filter = try BookFilter(request.query, prefix: "books.filter.")
             books = BookCards.ordered(context.library.books.filter(filter.matches), language: context.language(for: request))
-            if books.isEmpty && !filter.isEmpty { throw KioskError(status: 404, key: "notfound", message: "search.nobooks") }
+            if books.isEmpty && !filter.isEmpty { throw KioskError(status: 400, key: "badrequest", message: "search.nobooks") }
         }
         return (query, Self.unique(books))
     }

@@ -1,6 +1,6 @@
 import HTTPServer
 
-/// The parameters of `/search`, as kiwix-serve 3.3.0 takes them.
+/// The parameters of `/search`, as kiwix-serve (libkiwix 14.2) takes them.
 struct SearchRequest: Sendable {
     enum Format: String, Sendable { case html, xml, json }
 
@@ -10,7 +10,7 @@ struct SearchRequest: Sendable {
     let ids: [String]
     /// The `books.filter.*` parameters as given (kept in the links to other pages).
     let filters: [(name: String, value: String)]
-    /// 0-based first result (kiwix's `start` is 1-based; 0 is taken as 1).
+    /// 0-based first result, as libkiwix counts since 14.1 (kiwix-serve 3.3.0 counted from 1).
     let start: Int
     let pageLength: Int
     let format: Format?
@@ -34,13 +34,13 @@ struct SearchRequest: Sendable {
         names = query.all("books.name") + query.all("content")
         ids = query.all("books.id")
         filters = query.items.filter { $0.name.hasPrefix("books.filter.") && !$0.value.isEmpty }
-        let startText = query["start"] ?? "1"
+        let startText = query["start"] ?? "0"
         let lengthText = query["pageLength"] ?? String(Self.defaultPageLength)
-        guard let start = Int(startText.isEmpty ? "1" : startText), start >= 0,
+        guard let start = Int(startText.isEmpty ? "0" : startText), start >= 0,
               let length = Int(lengthText.isEmpty ? String(Self.defaultPageLength) : lengthText), length >= 0 else {
             return nil
         }
-        self.start = max(start, 1) - 1
+        self.start = start
         pageLength = min(length == 0 ? Self.defaultPageLength : length, Self.maxPageLength)
         if let raw = query["format"], !raw.isEmpty {
             guard let format = Format(rawValue: raw) else { return nil }
@@ -58,7 +58,7 @@ struct SearchRequest: Sendable {
         return "/search?" + parts.joined(separator: "&")
     }
 
-    /// Query string for another page of the same search (`start` 1-based), or of the search for
+    /// Query string for another page of the same search (`start` 0-based), or of the search for
     /// `pattern` in the same books.
     func link(start: Int, format: Format? = nil, pattern: String? = nil) -> String {
         var parts = ["pattern=" + URLPath.encodeQueryValue(pattern ?? self.pattern)]

@@ -36,7 +36,7 @@ enum SearchResultsJSON {
                    wordCount: $0.wordCount, titleMatch: $0.isTitleMatch)
         }
         return Response.json(JSONText.encode(Body(
-            pattern: query.pattern, total: outcome.total, start: query.start + 1, pageLength: query.pageLength,
+            pattern: query.pattern, total: outcome.total, start: query.start, pageLength: query.pageLength,
             timedOut: outcome.timedOut, busy: outcome.busy, booksWithoutIndex: outcome.booksWithoutIndex.map(\.name),
             correction: outcome.correction?.query, corrected: outcome.correctionApplied, results: results)))
     }

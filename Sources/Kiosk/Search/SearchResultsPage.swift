@@ -72,10 +72,10 @@ enum SearchResultsPage {
     static func spellingNotice(_ correction: SpellingCorrection, applied: Bool, query: SearchRequest, language: String,
                                strings: StringCatalog) -> HTML {
         if applied {
-            let original: HTML = "<a href=\"\(query.link(start: 1) + "&nocorrect=1")\">\(strings.html("search.original", language, ["query": .text(query.pattern)]))</a>"
+            let original: HTML = "<a href=\"\(query.link(start: 0) + "&nocorrect=1")\">\(strings.html("search.original", language, ["query": .text(query.pattern)]))</a>"
             return "<p class=\"spelling\">\(strings.html("search.corrected", language, ["correction": .text(correction.query)])) \(original)</p>\n"
         }
-        let link = query.link(start: 1, pattern: correction.query) + "&corrects=" + URLPath.encodeQueryValue(query.pattern)
+        let link = query.link(start: 0, pattern: correction.query) + "&corrects=" + URLPath.encodeQueryValue(query.pattern)
         let markup: HTML = "<a href=\"\(link)\"><b>\(correction.query)</b></a>"
         return "<p class=\"spelling\">\(strings.html("search.didyoumean", language, markup: ["correction": markup]))</p>\n"
     }
@@ -88,15 +88,15 @@ enum SearchResultsPage {
         let current = query.start / size
         var links: [HTML] = []
         if current > 0 {
-            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size + 1))\">\(strings.html("search.previous", language))</a>")
+            links.append("<a rel=\"prev\" href=\"\(query.link(start: (current - 1) * size))\">\(strings.html("search.previous", language))</a>")
         }
         for page in max(0, current - 4)...min(pages - 1, current + 4) {
             links.append(page == current
                 ? "<span class=\"selected\">\(page + 1)</span>"
-                : "<a href=\"\(query.link(start: page * size + 1))\">\(page + 1)</a>")
+                : "<a href=\"\(query.link(start: page * size))\">\(page + 1)</a>")
         }
         if current < pages - 1 {
-            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size + 1))\">\(strings.html("search.next", language))</a>")
+            links.append("<a rel=\"next\" href=\"\(query.link(start: (current + 1) * size))\">\(strings.html("search.next", language))</a>")
         }
         return "<nav class=\"footer\">\(links.joined(separator: " "))</nav>\n"
     }

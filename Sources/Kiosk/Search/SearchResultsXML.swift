@@ -1,6 +1,6 @@
 import HTTPServer
 
-/// `format=xml`: kiwix-serve 3.3.0's RSS 2.0 + OpenSearch results (XML escapes as HTML does;
+/// `format=xml`: libkiwix's RSS 2.0 + OpenSearch results (XML escapes as HTML does;
 /// the snippet's markup is sent as escaped text, as kiwix-serve does).
 enum SearchResultsXML {
     static func render(query: SearchRequest, books: [Book], outcome: SearchOutcome) -> Response {
@@ -12,13 +12,13 @@ enum SearchResultsXML {
                  xmlns:atom="http://www.w3.org/2005/Atom">
               <channel>
                 <title>Search: \(pattern)</title>
-                <link>\(query.link(start: query.start + 1, format: .xml))</link>
+                <link>\(query.link(start: query.start, format: .xml))</link>
                 <description>Search result for \(pattern)</description>
                 <opensearch:totalResults>\(outcome.total)</opensearch:totalResults>
-                <opensearch:startIndex>\(query.start + 1)</opensearch:startIndex>
+                <opensearch:startIndex>\(query.start)</opensearch:startIndex>
                 <opensearch:itemsPerPage>\(query.pageLength)</opensearch:itemsPerPage>
                 <atom:link rel="search" type="application/opensearchdescription+xml" href="/search/searchdescription.xml"/>
-                <opensearch:Query role="request" searchTerms="\(pattern)" startIndex="\(query.start + 1)" count="\(query.pageLength)"/>
+                <opensearch:Query role="request" searchTerms="\(pattern)" startIndex="\(query.start)" count="\(query.pageLength)"/>
 
             """
         for hit in outcome.hits {

@@ -91,7 +91,7 @@ public final class SearchService: Sendable {
                     SearchHit(book: book, path: $0.path, title: $0.title, snippet: .empty, wordCount: 0, score: 0,
                               isTitleMatch: true)
                 }
-            for hit in found where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
+            for hit in found where seen.insert(hit.book.name + "/" + hit.path).inserted { hits.append(hit) }
         }
         let page = start < hits.count ? Array(hits[start..<min(hits.count, start + pageLength)]) : []
         return SearchOutcome(hits: page, total: hits.count, timedOut: false, booksWithoutIndex: withoutIndex,
@@ -115,7 +115,7 @@ public final class SearchService: Sendable {
         if chosen === made {
             made.startBuilding()
             // Indexes of ZIMs no longer served (an older edition replaced) go.
-            BookIndexStore(directory: settings.indexDirectory).removeIndexes(keeping: Set(books.map(\.id)))
+            BookIndexStore(directory: settings.indexDirectory).removeIndexes(keeping: Set(books.map(BookIndexStore.key)))
         }
         return chosen
     }
@@ -152,15 +152,15 @@ public final class SearchService: Sendable {
         let (fullText, timedOut) = fullTextHits(folded, in: books.filter(\.hasFullTextIndex), depth: depth,
                                                 deadline: deadline)
         var hits = exact
-        var seen = Set(exact.map { $0.book.id + "/" + $0.path })
-        for hit in fullText.hits where seen.insert(hit.book.id + "/" + hit.path).inserted { hits.append(hit) }
+        var seen = Set(exact.map { $0.book.name + "/" + $0.path })
+        for hit in fullText.hits where seen.insert(hit.book.name + "/" + hit.path).inserted { hits.append(hit) }
         var titleOnly = 0
         var perBook = fullText.perBook
         for hit in exact { perBook[hit.book.name, default: 0] += 1 }
         let titleBooks = timedOut ? books : withoutIndex
         for book in titleBooks {
             let prefixed = titlePrefixHits(folded, in: book, limit: max(depth, 25))
-            for hit in prefixed where seen.insert(hit.book.id + "/" + hit.path).inserted {
+            for hit in prefixed where seen.insert(hit.book.name + "/" + hit.path).inserted {
                 hits.append(hit)
                 titleOnly += 1
                 perBook[book.name, default: 0] += 1

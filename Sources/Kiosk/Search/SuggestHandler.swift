@@ -1,7 +1,7 @@
 import HTTPServer
 import ZimKit
 
-/// `/suggest?content=<book>&term=…&count=…`: title suggestions as kiwix-serve 3.3.0 gives them
+/// `/suggest?content=<book>&term=…&start=…&count=…`: title suggestions as libkiwix 14.2 gives them
 /// (`value`, HTML-escaped `label` with the match in `<b>`, `kind: "path"`, `path`), then a
 /// "containing '…'" entry of kind `pattern`. Without `content` (or with several `books.name`),
 /// suggests across every book (the visitor's language first), each suggestion naming its `book`,
@@ -12,15 +12,22 @@ struct SuggestHandler: Sendable {
 
     static let defaultCount = 10
     static let maxCount = 50
+    /// Suggestions further than this (`start` + `count`) are not looked for: a list that long is
+    /// not typed through.
+    static let maxReach = 500
 
     func handle(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> Response {
-        guard segments.allSatisfy(\.isEmpty) else { throw .notFound }
+        guard segments.isEmpty else { throw .notFound }
         let term = request.query["term"] ?? ""
         let countText = request.query["count"] ?? ""
         guard let count = countText.isEmpty ? Self.defaultCount : Int(countText), count >= 0 else {
             throw .invalidParameter("count", expects: "badrequest.number")
         }
-        let limit = min(count, Self.maxCount)
+        let startText = request.query["start"] ?? ""
+        guard let start = startText.isEmpty ? 0 : Int(startText), start >= 0 else {
+            throw .invalidParameter("start", expects: "badrequest.number")
+        }
+        let reach = min(start + min(count, Self.maxCount), Self.maxReach)
         let names = request.query.all("content") + request.query.all("books.name")
         var books: [Book] = []
         for name in names where !name.isEmpty {
@@ -32,9 +39,10 @@ struct SuggestHandler: Sendable {
         books = SearchHandler.unique(books)
         let words = TextFolding.words(term)
         var found: [(Book, SearchResult)] = []
-        for book in books where found.count < limit {
-            found += service.suggest(term, in: book, limit: limit - found.count).map { (book, $0) }
+        for book in books where found.count < reach {
+            found += service.suggest(term, in: book, limit: reach - found.count).map { (book, $0) }
         }
+        found = Array(found.dropFirst(start))
         let labels = Self.shortNames(Set(found.map(\.0.name)).count > 1 ? found.map(\.0) : [])
         let items: [Suggestion] = found.map { book, result in
             // kiwix-serve escapes the highlighted label once more: clients unescape it.
