@@ -96,11 +96,15 @@ let package = Package(
         // libFuzzer target over request parsing + the router (scripts/fuzz.sh); a plain build
         // replays inputs given as arguments instead.
         .executableTarget(name: "RequestFuzzer", dependencies: ["Kiosk", "HTTPServer", "ZimKit", "CFuzzerDriver"]),
-        // A raw-socket HTTP client both test targets use (test targets can't share files).
+        // What the test targets share (test targets can't share files): a raw-socket HTTP client,
+        // the `wikikiosk serve` child process.
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer", "HTTPTestSupport"]),
+        // libkiwix's own server tests (test/server.cpp, server_search.cpp, library_server.cpp),
+        // ported: what a Kiwix client expects of `wikikiosk serve`, asked over HTTP.
+        .testTarget(name: "KiwixServerTests", dependencies: ["ZimKit", "HTTPServer", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

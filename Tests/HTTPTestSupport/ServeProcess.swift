@@ -21,7 +21,7 @@ final class ServeProcess {
     /// runs the server through that command.
     init(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = [],
          startTimeout: Double = 60) throws {
-        guard let executable = Fixtures.wikikioskExecutable else { throw Failure("no wikikiosk executable") }
+        guard let executable = Self.wikikioskExecutable else { throw Failure("no wikikiosk executable") }
         let command = launcher + [executable, "serve", "--address", "127.0.0.1", "--port", "0"] + arguments
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -65,6 +65,18 @@ final class ServeProcess {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+    }
+
+    /// The `wikikiosk` executable next to the test bundle (SwiftPM builds every product with the tests).
+    static var wikikioskExecutable: String? {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("wikikiosk").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 
     /// Sends `signal` to the server.

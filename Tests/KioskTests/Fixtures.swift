@@ -1,4 +1,5 @@
 import Foundation
+@testable import HTTPTestSupport
 import ZimKit
 
 /// ZIM files written at test time with libzim's writer, so the suite needs no download.
@@ -82,16 +83,7 @@ enum Fixtures {
     }
 
     /// The `wikikiosk` executable next to the test bundle (SwiftPM builds every product with the tests).
-    static var wikikioskExecutable: String? {
-        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("wikikiosk").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var wikikioskExecutable: String? { ServeProcess.wikikioskExecutable }
 
     /// The shared valid ZIMs (`../shared/zim/valid/*.zim`), sorted; empty without the folder.
     static func sharedValidZims() throws -> [String] {

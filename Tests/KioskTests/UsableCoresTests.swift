@@ -1,3 +1,4 @@
+@testable import HTTPTestSupport
 import Foundation
 import Testing
 @testable import Kiosk
