@@ -4,8 +4,9 @@ import Testing
 import ZimKit
 @testable import Kiosk
 
-/// The landing page's book cards: language by its own name, kind from the tags, the page's
-/// language first and bigger books first, same titles told apart, empty books without links.
+/// The landing page's book cards: language by its own name, kind from the tags, the main books
+/// then the page's language first and bigger books first, same titles told apart, empty books
+/// without links.
 @Suite("Book cards on the landing page")
 struct BookCardsTests {
     @Test func cardsSayWhatEachBookIsAndComeInAUsefulOrder() throws {
@@ -35,8 +36,9 @@ struct BookCardsTests {
         let loader = BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
                                 log: Log(minimumLevel: .error))
         for file in [english, empty, folder + "/ville.zim", folder + "/ville2.zim"] { loader.load(file) }
+        let settings = LiveSettings()
         let router = KioskRoutes.router(KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                                     log: Log(minimumLevel: .error)))
+                                                     log: Log(minimumLevel: .error), settings: settings))
         let french = router.handle(Request(method: .get, target: "/?lang=fr")).bodyText
         let cards = french.components(separatedBy: "<li>").dropFirst().filter { $0.contains("class=\"facts\"") }
         #expect(cards.count == 4)
@@ -57,6 +59,17 @@ struct BookCardsTests {
         let englishPage = router.handle(Request(method: .get, target: "/?lang=en")).bodyText
         let first = englishPage.components(separatedBy: "<li>").dropFirst().first { $0.contains("class=\"facts\"") } ?? ""
         #expect(first.contains("Town"))
+        // The kiosk's main books come first whatever the page's language, in the order named,
+        // and are searched first.
+        var main = KioskSettings()
+        main.mainBooks = ["town", "ville2"]
+        settings.replace(with: main)
+        let ordered = router.handle(Request(method: .get, target: "/?lang=fr")).bodyText
+            .components(separatedBy: "<li>").dropFirst().filter { $0.contains("class=\"facts\"") }
+        #expect(ordered.first?.contains("Town") == true)
+        #expect(ordered.dropFirst().first?.contains("/content/ville2/") == true, "\(ordered.map { $0.prefix(200) })")
+        let suggestions = router.handle(Request(method: .get, target: "/suggest?term=a&lang=fr")).bodyText
+        #expect(suggestions.hasPrefix("[{\"book\":\"town\""), "\(suggestions.prefix(200))")
     }
 
     @Test func kindsFromTags() {

@@ -47,6 +47,7 @@ struct ConfigTests {
             address = 127.0.0.1
             port = 80
             library = /srv/zim
+            main = wikipedia_fr_all , vikidia_fr
             portal-timeout = 90 min
             [hotspot]
             ssid = Wi-Fi # libre
@@ -70,6 +71,7 @@ struct ConfigTests {
         #expect(settings.listenAddress == "127.0.0.1")
         #expect(settings.port == 80)
         #expect(settings.libraryDirectory == "/srv/zim")
+        #expect(settings.mainBooks == ["wikipedia_fr_all", "vikidia_fr"])
         #expect(settings.portalTimeout == 5400)
         #expect(settings.hotspot.ssid == "Wi-Fi # libre")
         #expect(settings.hotspot.country == "FR")

@@ -20,6 +20,9 @@ public struct KioskSettings: Sendable, Equatable {
     public var port: UInt16 = 8080
     /// The folder of ZIM files, or nil for none (the demo book is served when nothing else is).
     public var libraryDirectory: String?
+    /// Books shown first on the home page and searched first, in this order, by name
+    /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
+    public var mainBooks: [String] = []
     /// How long a device stays "continued" past the captive portal without any request, in seconds.
     public var portalTimeout: TimeInterval = 3600
     /// The Wi-Fi hotspot (used by Deploy/ to write hostapd and dnsmasq files, and by `doctor`).

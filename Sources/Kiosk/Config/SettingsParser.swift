@@ -8,7 +8,7 @@ import Foundation
 enum SettingsParser {
     static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin", "reading"]
     static let kioskKeys: Set<String> = [
-        "name", "place", "languages", "host", "aliases", "address", "port", "library", "portal-timeout",
+        "name", "place", "languages", "host", "aliases", "address", "port", "library", "main", "portal-timeout",
     ]
     static let hotspotKeys: Set<String> = ["ssid", "country", "channel", "interface", "address", "dhcp-range"]
 
@@ -89,6 +89,8 @@ enum SettingsParser {
             let names = list(value).map { $0.lowercased() }
             if let bad = names.first(where: { !HostName.isValid($0) }) { return "“\(bad)” is not a host name" }
             settings.aliases = names
+        case "main":
+            settings.mainBooks = list(value)
         case "address":
             guard value == "0.0.0.0" || value == "::" || HostName.isIPLiteral(value) || value == "localhost" else {
                 return "“\(value)” is not an IP address to listen on (0.0.0.0 means every interface)"

@@ -2,17 +2,23 @@ import ZimKit
 
 /// The landing page's book cards: each says what the book is — its language by its own name
 /// ("Français", "Беларуская") and its kind from the ZIM's `_category:` tag ("Wikipedia",
-/// "Wikibooks", "Vikidia") — in an order that puts the visitor's books first: the page's
-/// language, then the others, bigger books first within each. Two books with the same title
+/// "Wikibooks", "Vikidia") — in an order that puts the visitor's books first: the kiosk's main
+/// books (`main =` in wikikiosk.conf), the page's language, then the others, bigger books first
+/// within each. Two books with the same title
 /// are told apart by their date; an empty book says so and offers no dead link.
 struct BookCards {
     let books: [Book]
     /// The page's language (`fr`).
     let language: String
+    /// The names of the books to show first, in order (`KioskSettings.mainBooks`).
+    let main: [String]
 
-    /// Books in `language` first, then the others; by article count (most first), then title.
-    static func ordered(_ books: [Book], language: String) -> [Book] {
+    /// The books named in `main` first, in that order; then those in `language`, then the
+    /// others; by article count (most first), then title.
+    static func ordered(_ books: [Book], language: String, main: [String]) -> [Book] {
         books.sorted { a, b in
+            let aMain = main.firstIndex(of: a.name) ?? main.count, bMain = main.firstIndex(of: b.name) ?? main.count
+            if aMain != bMain { return aMain < bMain }
             let aHere = LanguageCodes.htmlLanguage(ofZimLanguage: a.language) == language
             let bHere = LanguageCodes.htmlLanguage(ofZimLanguage: b.language) == language
             if aHere != bHere { return aHere }
@@ -33,7 +39,7 @@ struct BookCards {
     }
 
     func render(_ t: LandingText) -> HTML {
-        let ordered = Self.ordered(books, language: language)
+        let ordered = Self.ordered(books, language: language, main: main)
         var titles: [String: Int] = [:]
         for book in books { titles[book.title, default: 0] += 1 }
         let items: [HTML] = ordered.map { card($0, t, sameTitle: (titles[$0.title] ?? 0) > 1) }

@@ -133,7 +133,7 @@ struct LandingPage: Sendable {
         guard !books.isEmpty else {
             return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2><p>\(t["landing.empty"])</p></section>\n"
         }
-        return BookCards(books: books, language: language).render(t)
+        return BookCards(books: books, language: language, main: context.settings.current.mainBooks).render(t)
     }
 
     private func help(_ t: LandingText) -> HTML {

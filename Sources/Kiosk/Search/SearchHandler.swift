@@ -25,8 +25,8 @@ struct SearchHandler: Sendable {
     }
 
     /// The parsed query and the books it selects: those named (`books.name`, `content`,
-    /// `books.id`), else those matching `books.filter.*`, else every book; the visitor's
-    /// language first.
+    /// `books.id`), else those matching `books.filter.*`, else every book; the kiosk's main books
+    /// first, then the visitor's language.
     private func prepare(_ request: Request, _ segments: ArraySlice<String>) throws(KioskError) -> (SearchRequest, [Book]) {
         guard segments.isEmpty else { throw .notFound }
         guard let query = SearchRequest(request.query) else {
@@ -43,7 +43,8 @@ struct SearchHandler: Sendable {
         }
         if query.names.allSatisfy(\.isEmpty) && query.ids.allSatisfy(\.isEmpty) {
             let filter = try BookFilter(request.query, prefix: "books.filter.")
-            books = BookCards.ordered(context.library.books.filter(filter.matches), language: context.language(for: request))
+            books = BookCards.ordered(context.library.books.filter(filter.matches), language: context.language(for: request),
+                                      main: context.settings.current.mainBooks)
             if books.isEmpty && !filter.isEmpty { throw KioskError(status: 400, key: "badrequest", message: "search.nobooks") }
         }
         return (query, Self.unique(books))

@@ -35,7 +35,10 @@ struct SuggestHandler: Sendable {
             books.append(book)
         }
         let crossBook = books.count != 1
-        if books.isEmpty { books = BookCards.ordered(context.library.books, language: context.language(for: request)) }
+        if books.isEmpty {
+            books = BookCards.ordered(context.library.books, language: context.language(for: request),
+                                      main: context.settings.current.mainBooks)
+        }
         books = SearchHandler.unique(books)
         let words = TextFolding.words(term)
         var found: [(Book, SearchResult)] = []
