@@ -17,16 +17,6 @@ enum FuzzLibrary {
         if !FileManager.default.fileExists(atPath: extra) {
             let partial = extra + ".partial"
             try? FileManager.default.removeItem(atPath: partial)
-            // libzim's writer prints progress lines on standard output; libFuzzer's own output
-            // is on standard error, so standard output is muted meanwhile.
-            fflush(nil)
-            let saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY)
-            if saved >= 0, null >= 0 { dup2(null, STDOUT_FILENO) }
-            defer {
-                fflush(nil)
-                if saved >= 0 { dup2(saved, STDOUT_FILENO); close(saved) }
-                if null >= 0 { close(null) }
-            }
             try writeExtraBook(to: partial)
             try FileManager.default.moveItem(atPath: partial, toPath: extra)
         }
@@ -42,30 +32,22 @@ enum FuzzLibrary {
         ONLINE,,Jaude Square,,en,,,,
         """ + "\n"
 
+    /// libzim's writer prints progress lines on standard output; libFuzzer's own output is on
+    /// standard error, and `ZimBook.write` mutes standard output meanwhile.
     private static func writeExtraBook(to path: String) throws {
-        var options = ZimWriter.Options()
-        options.fullTextIndexLanguage = "fra"
-        let writer = try ZimWriter(path: path, options: options)
-        try writer.addMetadata("Title", "Fuzz")
-        try writer.addMetadata("Description", "Entrées bizarres / odd entries")
-        try writer.addMetadata("Language", "fra")
-        try writer.addMetadata("Name", "fuzz_extra")
-        try writer.addMetadata("Date", "2026-11-22")
-        try writer.addItem(path: "Accueil", title: "Accueil", mimeType: "text/html",
-                           text: page("Accueil", "<a href=\"Q%26R%20%231%3F\">Q&amp;R</a>"), frontArticle: true)
-        try writer.addItem(path: "Cathédrale", title: "Cathédrale", mimeType: "text/html",
-                           text: page("Cathédrale", String(repeating: "La cathédrale est en pierre de Volvic. ", count: 60)),
-                           frontArticle: true)
-        try writer.addItem(path: "Q&R #1?", title: "Questions & réponses #1 ?", mimeType: "text/html",
-                           text: page("Q&R", "Questions"), frontArticle: true)
-        try writer.addItem(path: "I/big.bin", title: "", mimeType: "application/octet-stream",
-                           content: pattern(count: 100_000), compress: false)
-        try writer.addItem(path: "I/small.bin", title: "", mimeType: "application/octet-stream",
-                           content: pattern(count: 3000), compress: true)
-        try writer.addItem(path: "empty.txt", title: "", mimeType: "text/plain", content: [])
-        try writer.addRedirect(path: "Cathedrale", title: "Cathedrale", target: "Cathédrale")
-        writer.setMainPath("Accueil")
-        try writer.finish()
+        var book = ZimBook(title: "Fuzz", language: "fra", metadata: [
+            ("Description", "Entrées bizarres / odd entries"), ("Name", "fuzz_extra"), ("Date", "2026-11-22"),
+        ])
+        book.add(article: "Accueil", title: "Accueil", html: page("Accueil", "<a href=\"Q%26R%20%231%3F\">Q&amp;R</a>"))
+        book.add(article: "Cathédrale", title: "Cathédrale",
+                 html: page("Cathédrale", String(repeating: "La cathédrale est en pierre de Volvic. ", count: 60)))
+        book.add(article: "Q&R #1?", title: "Questions & réponses #1 ?", html: page("Q&R", "Questions"))
+        book.add(item: "I/big.bin", mimeType: "application/octet-stream", content: pattern(count: 100_000), compress: false)
+        book.add(item: "I/small.bin", mimeType: "application/octet-stream", content: pattern(count: 3000), compress: true)
+        book.add(item: "empty.txt", mimeType: "text/plain", content: [])
+        book.add(redirect: "Cathedrale", to: "Cathédrale")
+        book.mainPath = "Accueil"
+        try book.write(to: path)
     }
 
     private static func page(_ title: String, _ body: String) -> String {

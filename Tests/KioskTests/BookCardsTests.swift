@@ -15,22 +15,14 @@ struct BookCardsTests {
         try Fixtures.writeBook(at: folder + "/ville.zim")
         try Fixtures.writeBook(at: folder + "/ville2.zim")   // the same title, the same date
         let english = folder + "/town.zim"
-        let writer = try ZimWriter(path: english, options: ZimWriter.Options())
-        try writer.addMetadata("Title", "Town")
-        try writer.addMetadata("Language", "eng")
-        try writer.addMetadata("Date", "2026-01-02")
-        try writer.addMetadata("Tags", "_category:wikipedia")
+        var town = ZimBook(title: "Town", language: "eng", metadata: [("Date", "2026-01-02"), ("Tags", "_category:wikipedia")])
         for index in 0..<5 {
-            try writer.addItem(path: "A\(index)", title: "Article \(index)", mimeType: "text/html",
-                               text: Fixtures.page("A\(index)", "text"), frontArticle: true)
+            town.add(article: "A\(index)", title: "Article \(index)", html: Fixtures.page("A\(index)", "text"))
         }
-        writer.setMainPath("A0")
-        try writer.finish()
+        town.mainPath = "A0"
+        try town.write(to: english)
         let empty = folder + "/vide.zim"
-        let emptyWriter = try ZimWriter(path: empty, options: ZimWriter.Options())
-        try emptyWriter.addMetadata("Title", "Livre vide")
-        try emptyWriter.addMetadata("Language", "fra")
-        try emptyWriter.finish()
+        try ZimBook(title: "Livre vide", language: "fra").write(to: empty)
 
         let library = Library()
         let loader = BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),

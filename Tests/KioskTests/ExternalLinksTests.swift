@@ -89,14 +89,11 @@ struct ExternalLinksTests {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
         let path = folder + "/liens.zim"
-        let writer = try ZimWriter(path: path, options: ZimWriter.Options())
-        try writer.addMetadata("Title", "Liens")
-        try writer.addMetadata("Language", "fra")
-        try writer.addItem(path: "Liens", title: "Liens", mimeType: "text/html",
-                           text: Fixtures.page("Liens", "<a href=\"https://www.ign.fr/cartes\">IGN</a> <a href=\"Liens\">ici</a>"),
-                           frontArticle: true)
-        writer.setMainPath("Liens")
-        try writer.finish()
+        var book = ZimBook(title: "Liens", language: "fra")
+        book.add(article: "Liens", title: "Liens",
+                 html: Fixtures.page("Liens", "<a href=\"https://www.ign.fr/cartes\">IGN</a> <a href=\"Liens\">ici</a>"))
+        book.mainPath = "Liens"
+        try book.write(to: path)
         let library = Library()
         BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
                    log: Log(minimumLevel: .error)).load(path)

@@ -32,27 +32,20 @@ enum Fixtures {
     /// a redirect, images, metadata and an illustration.
     @discardableResult
     static func writeBook(at path: String, title: String = "Ville de test", fullText: Bool = true) throws -> String {
-        var options = ZimWriter.Options()
-        options.fullTextIndexLanguage = fullText ? "fra" : nil
-        let writer = try ZimWriter(path: path, options: options)
-        try writer.addMetadata("Title", title)
-        try writer.addMetadata("Description", "Un livre de test")
-        try writer.addMetadata("Language", "fra")
-        try writer.addMetadata("Date", "2026-11-21")
-        try writer.addMetadata("Tags", "_category:wikivoyage;ville")
-        try writer.addIllustration(size: 48, png: tinyPNG)
-        try writer.addItem(path: "Accueil", title: "Accueil", mimeType: "text/html",
-                           text: page("Accueil", "<a href=\"Cath%C3%A9drale\">Cathédrale</a>"), frontArticle: true)
-        try writer.addItem(path: "Cathédrale", title: "Cathédrale de Clermont", mimeType: "text/html",
-                           text: page("Cathédrale", longFrench), frontArticle: true)
-        try writer.addItem(path: "Q&R #1?", title: "Questions & réponses #1 ?", mimeType: "text/html",
-                           text: page("Q&R", "Questions"), frontArticle: true)
-        try writer.addItem(path: "style.css", title: "", mimeType: "text/css", text: "body{color:#222}")
-        try writer.addItem(path: "I/pixel.png", title: "", mimeType: "image/png", content: tinyPNG)
-        try writer.addItem(path: "I/big.jpg", title: "", mimeType: "image/jpeg", content: bigImage)
-        try writer.addRedirect(path: "Cathedrale", title: "Cathedrale", target: "Cathédrale")
-        writer.setMainPath("Accueil")
-        try writer.finish()
+        var book = ZimBook(title: title, language: "fra", metadata: [
+            ("Description", "Un livre de test"), ("Date", "2026-11-21"), ("Tags", "_category:wikivoyage;ville"),
+        ])
+        if !fullText { book.fullTextLanguage = nil }
+        book.illustration = tinyPNG
+        book.add(article: "Accueil", title: "Accueil", html: page("Accueil", "<a href=\"Cath%C3%A9drale\">Cathédrale</a>"))
+        book.add(article: "Cathédrale", title: "Cathédrale de Clermont", html: page("Cathédrale", longFrench))
+        book.add(article: "Q&R #1?", title: "Questions & réponses #1 ?", html: page("Q&R", "Questions"))
+        book.add(item: "style.css", mimeType: "text/css", text: "body{color:#222}")
+        book.add(item: "I/pixel.png", mimeType: "image/png", content: tinyPNG)
+        book.add(item: "I/big.jpg", mimeType: "image/jpeg", content: bigImage)
+        book.add(redirect: "Cathedrale", to: "Cathédrale")
+        book.mainPath = "Accueil"
+        try book.write(to: path)
         return path
     }
 

@@ -15,10 +15,9 @@ struct RobustnessCorruptZimTests {
     /// that random damage lands in every kind of structure (no full-text index: it would be most
     /// of the file and take most of the damage).
     static func writeRichBook(at path: String) throws -> [String] {
-        let writer = try ZimWriter(path: path, options: ZimWriter.Options(fullTextIndexLanguage: nil, clusterSize: 2048))
-        try writer.addMetadata("Title", "Livre riche")
-        try writer.addMetadata("Language", "fra")
-        try writer.addIllustration(size: 48, png: Fixtures.tinyPNG)
+        var book = ZimBook(title: "Livre riche", language: "fra")
+        book.fullTextLanguage = nil
+        book.illustration = Fixtures.tinyPNG
         var generator = SeededGenerator(seed: 42)
         let words = ["volcan", "cathédrale", "pierre", "Auvergne", "rivière", "marché", "école", "fontaine", "musée", "jardin"]
         var paths: [String] = []
@@ -27,25 +26,24 @@ struct RobustnessCorruptZimTests {
             // Random words: compressible, but not to nothing, so clusters have some size.
             let text = (0..<(150 + index * 3)).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] + String(Int.random(in: 0..<100, using: &generator)) }
                 .joined(separator: " ")
-            try writer.addItem(path: path, title: "Article \(index)", mimeType: "text/html",
-                               text: Fixtures.page("Article \(index)", text), frontArticle: true)
+            book.add(article: path, title: "Article \(index)", html: Fixtures.page("Article \(index)", text))
             paths.append(path)
         }
         for index in 0..<4 {
             let path = String(format: "I/image_%02d.jpg", index)
             let bytes = (0..<(2000 + index * 3000)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            try writer.addItem(path: path, title: "", mimeType: "image/jpeg", content: bytes)
+            book.add(item: path, mimeType: "image/jpeg", content: bytes)
             paths.append(path)
         }
         for index in 0..<20 {
             let path = String(format: "Redirection_%02d", index)
-            try writer.addRedirect(path: path, title: path, target: String(format: "Article_%03d", index * 5))
+            book.add(redirect: path, to: String(format: "Article_%03d", index * 5))
             paths.append(path)
         }
-        try writer.addItem(path: "style.css", title: "", mimeType: "text/css", text: "body{color:#222}")
+        book.add(item: "style.css", mimeType: "text/css", text: "body{color:#222}")
         paths.append("style.css")
-        writer.setMainPath("Article_000")
-        try writer.finish()
+        book.mainPath = "Article_000"
+        try book.write(to: path, options: ZimWriter.Options(clusterSize: 2048))
         return paths
     }
 

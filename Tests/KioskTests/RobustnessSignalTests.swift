@@ -17,13 +17,13 @@ struct RobustnessSignalTests {
     /// A book with a 6 MiB uncompressed image (sent with sendfile) and a 2 MB page (compressed
     /// in the ZIM, sent from memory).
     static func writeBigBook(at path: String) throws {
-        let writer = try ZimWriter(path: path, options: ZimWriter.Options(fullTextIndexLanguage: nil))
-        try writer.addMetadata("Title", "Gros livre")
-        try writer.addItem(path: "Accueil", title: "Accueil", mimeType: "text/html", text: Fixtures.page("Accueil", "Bonjour"), frontArticle: true)
-        try writer.addItem(path: "Grande", title: "Grande page", mimeType: "text/html", text: bigPage, frontArticle: true)
-        try writer.addItem(path: "I/big.jpg", title: "", mimeType: "image/jpeg", content: bigImage)
-        writer.setMainPath("Accueil")
-        try writer.finish()
+        var book = ZimBook(title: "Gros livre", language: "fra")
+        book.fullTextLanguage = nil
+        book.add(article: "Accueil", title: "Accueil", html: Fixtures.page("Accueil", "Bonjour"))
+        book.add(article: "Grande", title: "Grande page", html: bigPage)
+        book.add(item: "I/big.jpg", mimeType: "image/jpeg", content: bigImage)
+        book.mainPath = "Accueil"
+        try book.write(to: path)
     }
 
     @Test func sigtermLetsDownloadsFinishFlushesStatisticsAndExitsZero() throws {

@@ -12,20 +12,14 @@ import ZimKit
     static func kiosk() throws -> SearchKiosk {
         try SearchKiosk(books: [
             ("town.zim", { path in
-                var options = ZimWriter.Options()
-                options.fullTextIndexLanguage = "eng"
-                let writer = try ZimWriter(path: path, options: options)
-                try writer.addMetadata("Title", "Ville de test")
-                try writer.addMetadata("Language", "eng")
-                try writer.addMetadata("Tags", "_category:wikipedia;english")
+                var book = ZimBook(title: "Ville de test", language: "eng", metadata: [("Tags", "_category:wikipedia;english")])
                 for (title, text) in [("Cathédrale de Clermont", "The cathedral of Clermont is built of volcanic stone."),
                                       ("Volcano", "A volcano is a rupture in the crust. The cathedral stone is volcanic."),
                                       ("Ray Charles", "An American musician.")] {
-                    try writer.addItem(path: title.replacingOccurrences(of: " ", with: "_"), title: title,
-                                       mimeType: "text/html", text: Fixtures.page(title, text), frontArticle: true)
+                    book.add(article: title.replacingOccurrences(of: " ", with: "_"), title: title, html: Fixtures.page(title, text))
                 }
-                writer.setMainPath("Volcano")
-                try writer.finish()
+                book.mainPath = "Volcano"
+                try book.write(to: path)
             }),
             ("ville.zim", { try Fixtures.writeBook(at: $0) }),
         ])

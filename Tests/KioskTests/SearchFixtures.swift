@@ -84,19 +84,14 @@ enum LazyTitleCorpus {
     }
 
     static func write(to path: String) throws {
-        var options = ZimWriter.Options()
-        options.fullTextIndexLanguage = "fra"
-        let writer = try ZimWriter(path: path, options: options)
-        try writer.addMetadata("Title", "Corpus paresseux")
-        try writer.addMetadata("Language", "fra")
-        try writer.addMetadata("Description", "Titres français tapés sans accents")
+        var book = ZimBook(title: "Corpus paresseux", language: "fra",
+                           metadata: [("Description", "Titres français tapés sans accents")])
         for article in articles {
-            try writer.addItem(path: article.path, title: article.title, mimeType: "text/html",
-                               text: Fixtures.page(article.title, article.text), frontArticle: true)
+            book.add(article: article.path, title: article.title, html: Fixtures.page(article.title, article.text))
         }
-        try writer.addRedirect(path: "USA", title: "USA", target: "États-Unis", frontArticle: true)
-        writer.setMainPath("Paris")
-        try writer.finish()
+        book.add(redirect: "USA", to: "États-Unis", frontArticle: true)
+        book.mainPath = "Paris"
+        try book.write(to: path)
     }
 }
 

@@ -65,18 +65,13 @@ enum SignFixtures {
     /// Writes the book of every article to `path`.
     @discardableResult
     static func writeBook(at path: String) throws -> String {
-        var options = ZimWriter.Options()
-        options.fullTextIndexLanguage = "fra"
-        let writer = try ZimWriter(path: path, options: options)
-        try writer.addMetadata("Title", "Patrimoine de Clermont")
-        try writer.addMetadata("Language", "fra")
-        try writer.addMetadata("Description", "Monuments de test")
+        var book = ZimBook(title: "Patrimoine de Clermont", language: "fra", metadata: [("Description", "Monuments de test")])
         for article in allArticles {
-            try writer.addItem(path: article.path, title: article.title, mimeType: "text/html", text: html(article), frontArticle: true)
+            book.add(article: article.path, title: article.title, html: html(article))
         }
-        try writer.addRedirect(path: "Jaude", title: "Jaude", target: "Place_de_Jaude")
-        writer.setMainPath("Place_de_Jaude")
-        try writer.finish()
+        book.add(redirect: "Jaude", to: "Place_de_Jaude")
+        book.mainPath = "Place_de_Jaude"
+        try book.write(to: path)
         return path
     }
 

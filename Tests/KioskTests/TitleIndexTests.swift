@@ -9,22 +9,20 @@ import ZimKit
     /// A book of `count` articles titled from a few words (many sharing prefixes and folded
     /// forms), with redirects titled like articles.
     static func writeBook(_ path: String, count: Int) throws {
-        let writer = try ZimWriter(path: path, options: ZimWriter.Options())
-        try writer.addMetadata("Title", "Titres")
-        try writer.addMetadata("Language", "fra")
+        var book = ZimBook(title: "Titres", language: "fra")
+        book.fullTextLanguage = nil
         let words = ["Église", "eglise", "Pont", "pont", "de", "Clermont", "Cathédrale", "Œuvre", "île", "Ile", "Zoé"]
         var random = SplitMix64(seed: 11)
         for index in 0..<count {
             let title = (0..<(1 + index % 3)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
                 + " \(index % 97)"
-            try writer.addItem(path: "a\(index)", title: title, mimeType: "text/html", text: "<p>\(index)</p>",
-                               frontArticle: true)
+            book.add(article: "a\(index)", title: title, html: "<p>\(index)</p>")
             if index % 5 == 0 {
-                try writer.addRedirect(path: "r\(index)", title: title, target: "a\(index)", frontArticle: true)
+                book.add(redirect: "r\(index)", title: title, to: "a\(index)", frontArticle: true)
             }
         }
-        writer.setMainPath("a0")
-        try writer.finish()
+        book.mainPath = "a0"
+        try book.write(to: path)
     }
 
     @Test func theMergedIndexIsTheSortedFoldedTitles() throws {

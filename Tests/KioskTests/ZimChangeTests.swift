@@ -14,21 +14,19 @@ import ZimKit
 struct ZimChangeTests {
     /// A book of 30 articles and 12 images of 400 KB (images are stored uncompressed: the mapped part).
     static func writeBook(at path: String, title: String) throws {
-        let writer = try ZimWriter(path: path, options: ZimWriter.Options())
-        try writer.addMetadata("Title", title)
-        try writer.addMetadata("Language", "fra")
+        var book = ZimBook(title: title, language: "fra")
+        book.fullTextLanguage = "eng"   // as first written, so the file's layout stays the one measured
         var generator = SystemRandomNumberGenerator()
         for index in 0..<12 {
             let bytes = (0..<400_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            try writer.addItem(path: "I/image\(index).jpg", title: "image\(index)", mimeType: "image/jpeg", content: bytes)
+            book.add(item: "I/image\(index).jpg", title: "image\(index)", mimeType: "image/jpeg", content: bytes)
         }
         for index in 0..<30 {
             let body = (0..<300).map { "mot\($0 * index % 97) phrase \(index)." }.joined(separator: " ")
-            try writer.addItem(path: "Article_\(index)", title: "Article \(index)", mimeType: "text/html",
-                               text: "<html><body><p>\(body)</p><img src=\"I/image\(index % 12).jpg\"></body></html>",
-                               frontArticle: true)
+            book.add(article: "Article_\(index)", title: "Article \(index)",
+                     html: "<html><body><p>\(body)</p><img src=\"I/image\(index % 12).jpg\"></body></html>")
         }
-        try writer.finish()
+        try book.write(to: path)
     }
 
     @Test(.timeLimit(.minutes(3)))

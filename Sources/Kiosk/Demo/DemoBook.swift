@@ -16,52 +16,26 @@ public enum DemoBook {
         log.info("building the demo book in \(path)")
         let partial = path + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
-        try withStandardOutputSilenced { try write(to: partial) }
+        try write(to: partial)
         try FileManager.default.moveItem(atPath: partial, toPath: path)
         return path
     }
 
-    /// Runs `body` with standard output sent to /dev/null: libzim's writer prints progress
-    /// lines ("Resolve redirect", "set index") that mean nothing to someone starting the kiosk.
-    /// Only used before the server starts its threads.
-    static func withStandardOutputSilenced<T>(_ body: () throws -> T) rethrows -> T {
-        fflush(nil)
-        let saved = dup(STDOUT_FILENO)
-        let null = open("/dev/null", O_WRONLY)
-        if saved >= 0, null >= 0 { dup2(null, STDOUT_FILENO) }
-        defer {
-            fflush(nil)
-            if saved >= 0 {
-                dup2(saved, STDOUT_FILENO)
-                close(saved)
-            }
-            if null >= 0 { close(null) }
-        }
-        return try body()
-    }
-
-    /// Writes the demo book to `path`.
+    /// Writes the demo book to `path` (libzim's progress lines kept off standard output).
     public static func write(to path: String) throws {
-        var options = ZimWriter.Options()
-        options.fullTextIndexLanguage = "fra"
-        let writer = try ZimWriter(path: path, options: options)
-        try writer.addMetadata("Title", "WikiKiosk : démonstration")
-        try writer.addMetadata("Description", "Pages de démonstration de la borne / Kiosk demo pages")
-        try writer.addMetadata("Language", "fra,eng")
-        try writer.addMetadata("Creator", "WikiKiosk")
-        try writer.addMetadata("Publisher", "WikiKiosk")
-        try writer.addMetadata("Name", "wikikiosk_demo")
-        try writer.addMetadata("Date", "2026-11-21")
-        try writer.addIllustration(size: 48, png: Array(Data(base64Encoded: icon48) ?? Data()))
-        try writer.addItem(path: "logo.svg", title: "Logo", mimeType: "image/svg+xml", text: logoSVG)
-        try writer.addItem(path: "style.css", title: "Style", mimeType: "text/css", text: styleSheet)
+        var book = ZimBook(title: "WikiKiosk : démonstration", language: "fra,eng", metadata: [
+            ("Description", "Pages de démonstration de la borne / Kiosk demo pages"),
+            ("Creator", "WikiKiosk"), ("Publisher", "WikiKiosk"), ("Name", "wikikiosk_demo"), ("Date", "2026-11-21"),
+        ])
+        book.illustration = Array(Data(base64Encoded: icon48) ?? Data())
+        book.add(item: "logo.svg", title: "Logo", mimeType: "image/svg+xml", text: logoSVG)
+        book.add(item: "style.css", title: "Style", mimeType: "text/css", text: styleSheet)
         for page in DemoPages.all {
-            try writer.addItem(path: page.path, title: page.title, mimeType: "text/html",
-                               text: html(for: page), frontArticle: true)
+            book.add(article: page.path, title: page.title, html: html(for: page))
         }
-        try writer.addRedirect(path: "index", title: "Index", target: "fr/Accueil")
-        writer.setMainPath("fr/Accueil")
-        try writer.finish()
+        book.add(redirect: "index", title: "Index", to: "fr/Accueil")
+        book.mainPath = "fr/Accueil"
+        try book.write(to: path)
     }
 
     static func html(for page: DemoPage) -> String {
