@@ -41,6 +41,7 @@
 # Needs: kiwix-tools, nginx-light, wrk (LuaJIT), curl, bc, util-linux; installed with apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. Benchmarks/lib.sh
 [ -d /opt/swift/usr/bin ] && PATH="/opt/swift/usr/bin:$PATH"
 PATH="$PATH:/usr/sbin:/sbin"
 
@@ -209,13 +210,6 @@ command_of() {
     esac
 }
 
-wait_for() {
-    for _ in $(seq 1 600); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
-        sleep 0.05
-    done
-    echo "server did not answer at $1" >&2; return 1
-}
 
 # start_server NAME MODE: starts it pinned (and in the cgroup for MODE=pi); sets PID.
 PID=""
@@ -228,22 +222,6 @@ start_server() {
     PID=$!
     wait_for "http://127.0.0.1:$(port_of "$name")$(prefix_of "$name")$(head -n1 "$OUT/workset.txt")"
 }
-# Peak RSS of the process and its children (nginx workers), MiB.
-tree_pids() { echo "$1"; pgrep -P "$1" || true; }
-peak_rss_mib() {
-    local total=0 p
-    for p in $(tree_pids "$1"); do
-        total=$(( total + $(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0) ))
-    done
-    echo $(( total / 1024 ))
-}
-rss_mib() {
-    local total=0 p
-    for p in $(tree_pids "$1"); do
-        total=$(( total + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0) ))
-    done
-    echo $(( total / 1024 ))
-}
 # A server left running when the script stops (an error, Ctrl-C) would hold the port for the next run.
 trap 'stop_server' EXIT
 stop_server() {
@@ -251,8 +229,6 @@ stop_server() {
     for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
 }
-load() { cut -d' ' -f1 /proc/loadavg; }
-field() { sed -n "s/.*[ ]$1=\([0-9.?-]*\).*/\1/p" | head -1; }
 
 wrk_run() { # PORT PREFIX LUA PATHS CONNECTIONS SECONDS [ACCEPT_ENCODING (gzip; "" = header not sent)]
     local header=()

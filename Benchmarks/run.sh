@@ -22,6 +22,7 @@
 # Needs: kiwix-tools (kiwix-serve 3.3.0), wrk, util-linux (taskset). Installs them with apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. Benchmarks/lib.sh
 [ -d /opt/swift/usr/bin ] && PATH="/opt/swift/usr/bin:$PATH"
 
 ARTICLES=${ARTICLES:-20000}
@@ -61,15 +62,6 @@ fi
 BOOK=$(basename "$ZIM" .zim)
 head -n "$WORKSET" "$OUT/paths_${ARTICLES}${SUFFIX}.txt" > "$OUT/workset.txt"
 
-peak_rss_mib() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-
-wait_for() {
-    for _ in $(seq 1 100); do
-        curl -s -o /dev/null "$1" && return 0
-        sleep 0.1
-    done
-    echo "server did not answer at $1" >&2; return 1
-}
 
 # run_server NAME PORT PREFIX COMMAND...: measures every connection count, prints result lines.
 run_server() {
@@ -90,7 +82,6 @@ run_server() {
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 if [[ " $SECTIONS " == *" articles "* ]]; then
 RESULTS="$OUT/results$SUFFIX.txt"
@@ -114,8 +105,8 @@ for c in $CONNECTIONS; do
     werr=$(( $(echo "$w" | field errors) + $(echo "$w" | field non2xx) ))
     echo "| $c | $krps | $wrps | $(echo "scale=1; $wrps / $krps" | bc)× | $kp50 / $kp99 | $wp50 / $wp99 | $(echo "scale=3; $wp99 / $kp99" | bc) | $kerr / $werr |"
 done
-krss=$(grep '^kiwix-serve' "$RESULTS" | field rss | sort -n | tail -1)
-wrss=$(grep '^wikikiosk' "$RESULTS" | field rss | sort -n | tail -1)
+krss=$(grep '^kiwix-serve' "$RESULTS" | fields rss | sort -n | tail -1)
+wrss=$(grep '^wikikiosk' "$RESULTS" | fields rss | sort -n | tail -1)
 echo
 echo "Peak RSS: kiwix-serve $krss MiB, wikikiosk $wrss MiB (ratio $(echo "scale=2; $wrss / $krss" | bc))."
 fi

@@ -12,6 +12,7 @@
 # Needs: wrk, util-linux (taskset), sqlite3, curl. Installs them with apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. Benchmarks/lib.sh
 [ -d /opt/swift/usr/bin ] && PATH="/opt/swift/usr/bin:$PATH"
 
 ARTICLES=${ARTICLES:-20000}
@@ -47,9 +48,6 @@ fi
 BOOK=$(basename "$ZIM" .zim)
 head -n "$WORKSET" "$OUT/paths_${ARTICLES}.txt" > "$OUT/workset.txt"
 
-write_bytes() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
-# CPU time (user + system) of a process in clock ticks: robust to other load on the machine.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # measure MODE ROUND: prints "MODE rps=… p50=… p99=… written=… views=…"
 measure() {
@@ -93,11 +91,8 @@ for round in $(seq 1 "$ROUNDS"); do
     measure on "$round" | tee -a "$RESULTS" >&2
 done
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-avg() { awk '{s+=$1; n++} END {if (n) printf "%.1f", s/n}'; }
-median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) printf "%.1f", v[(NR+1)/2]; else printf "%.1f", (v[NR/2]+v[NR/2+1])/2}'; }
-off_rps=$(grep '^off' "$RESULTS" | field rps | avg)
-on_rps=$(grep '^on' "$RESULTS" | field rps | avg)
+off_rps=$(grep '^off' "$RESULTS" | fields rps | avg)
+on_rps=$(grep '^on' "$RESULTS" | fields rps | avg)
 echo
 echo "Articles from a $ARTICLES-article ZIM, $CONNECTIONS connections, ${DURATION}s × $ROUNDS rounds alternated,"
 echo "server on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU, statistics flushed every ${FLUSH}s. $(date -u +%F)"
@@ -109,16 +104,16 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "| $round | $(echo "$off" | field rps) | $(echo "$on" | field rps) | $(echo "$off" | field cpu_us) / $(echo "$on" | field cpu_us) | $(echo "$on" | field p50) / $(echo "$on" | field p99) | $(echo "$off" | field p50) / $(echo "$off" | field p99) |"
 done
 echo
-off_cpu=$(grep '^off' "$RESULTS" | field cpu_us | avg)
-on_cpu=$(grep '^on' "$RESULTS" | field cpu_us | avg)
+off_cpu=$(grep '^off' "$RESULTS" | fields cpu_us | avg)
+on_cpu=$(grep '^on' "$RESULTS" | fields cpu_us | avg)
 echo "Mean: off $off_rps req/s, on $on_rps req/s, throughput cost $(echo "scale=2; (1 - $on_rps / $off_rps) * 100" | bc)%;"
 echo "server CPU per request: off $off_cpu µs, on $on_cpu µs, cost $(echo "scale=2; ($on_cpu / $off_cpu - 1) * 100" | bc)%."
-off_med=$(grep '^off' "$RESULTS" | field rps | median); on_med=$(grep '^on' "$RESULTS" | field rps | median)
-off_cpu_med=$(grep '^off' "$RESULTS" | field cpu_us | median); on_cpu_med=$(grep '^on' "$RESULTS" | field cpu_us | median)
+off_med=$(grep '^off' "$RESULTS" | fields rps | median); on_med=$(grep '^on' "$RESULTS" | fields rps | median)
+off_cpu_med=$(grep '^off' "$RESULTS" | fields cpu_us | median); on_cpu_med=$(grep '^on' "$RESULTS" | fields cpu_us | median)
 echo "Medians: off $off_med req/s, on $on_med req/s ($(echo "scale=2; (1 - $on_med / $off_med) * 100" | bc)%);"
 echo "CPU per request off $off_cpu_med µs, on $on_cpu_med µs ($(echo "scale=2; ($on_cpu_med / $off_cpu_med - 1) * 100" | bc)%)."
-written=$(grep '^on' "$RESULTS" | field written | awk '{s+=$1} END {print s}')
-views=$(grep '^on' "$RESULTS" | field views | awk '{s+=$1} END {print s}')
+written=$(grep '^on' "$RESULTS" | fields written | awk '{s+=$1} END {print s}')
+views=$(grep '^on' "$RESULTS" | fields views | awk '{s+=$1} END {print s}')
 if [ "$views" -gt 0 ]; then
     echo "Disk writes with statistics: $written bytes for $views views = $(echo "$written * 100000 / $views" | bc) bytes per 100,000 views;"
     last=$(grep '^on' "$RESULTS" | tail -1)
