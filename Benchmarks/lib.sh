@@ -11,22 +11,16 @@ wait_for() {
 
 # The process PID and its children (nginx workers).
 tree_pids() { echo "$1"; pgrep -P "$1" || true; }
-# Peak RSS (VmHWM) of a process and its children, MiB.
-peak_rss_mib() {
+# tree_mib FIELD PID: a /proc/<pid>/status field (kB) summed over a process and its children, MiB.
+tree_mib() {
     local total=0 p
-    for p in $(tree_pids "$1"); do
-        total=$(( total + $(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0) ))
+    for p in $(tree_pids "$2"); do
+        total=$(( total + $(awk "/^$1:/ {print \$2}" "/proc/$p/status" 2>/dev/null || echo 0) ))
     done
     echo $(( total / 1024 ))
 }
-# Current RSS of a process and its children, MiB.
-rss_mib() {
-    local total=0 p
-    for p in $(tree_pids "$1"); do
-        total=$(( total + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0) ))
-    done
-    echo $(( total / 1024 ))
-}
+peak_rss_mib() { tree_mib VmHWM "$1"; }
+rss_mib() { tree_mib VmRSS "$1"; }
 # Bytes a process has written to disk.
 write_bytes() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
 # CPU time (user + system) of a process in clock ticks: robust to other load on the machine.
