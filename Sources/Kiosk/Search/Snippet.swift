@@ -52,6 +52,28 @@ enum Snippet {
         return nil
     }
 
+    /// A matched word with only its matching letters in bold: "<b>jazz</b>/soul",
+    /// "(<b>Cathédrale</b>),", "l'<b>église</b>"; the whole word when no run of letters
+    /// matches alone.
+    static func highlighted(_ word: String, terms: [String]) -> HTML {
+        var runs: [(text: String, isWord: Bool)] = []
+        for character in word {
+            let isWord = character.isLetter || character.isNumber
+            if let last = runs.last, last.isWord == isWord {
+                runs[runs.count - 1].text.append(character)
+            } else {
+                runs.append((String(character), isWord))
+            }
+        }
+        let bold = runs.map { $0.isWord && matchingTerm(TextFolding.fold($0.text), terms) != nil }
+        guard bold.contains(true) else { return "<b>\(word)</b>" }
+        var out: HTML = .empty
+        for (run, isBold) in zip(runs, bold) {
+            out += isBold ? "<b>\(run.text)</b>" : "\(run.text)"
+        }
+        return out
+    }
+
     /// `windowWords` words from `start`, escaped, matched words bold, "…" where text was cut.
     private static func render(_ words: [Substring], folded: [String]?, from start: Int, terms: [String]) -> HTML {
         let end = min(words.count, start + windowWords)
@@ -60,7 +82,7 @@ enum Snippet {
             if index > start { out += " " }
             let word = String(words[index])
             if let folded, matchingTerm(folded[index], terms) != nil {
-                out += "<b>\(word)</b>"
+                out += highlighted(word, terms: terms)
             } else {
                 out += "\(word)"
             }
