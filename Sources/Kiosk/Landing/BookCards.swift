@@ -12,12 +12,18 @@ struct BookCards {
     let language: String
     /// The names of the books to show first, in order (`KioskSettings.mainBooks`).
     let main: [String]
+    /// The name each book is linked by (`Library.stableName(of:)`: undated for the newest
+    /// edition), by book name; a book missing here is linked by its own name.
+    var linkNames: [String: String] = [:]
 
     /// The books named in `main` first, in that order; then those in `language`, then the
     /// others; by article count (most first), then title.
     static func ordered(_ books: [Book], language: String, main: [String]) -> [Book] {
-        books.sorted { a, b in
-            let aMain = main.firstIndex(of: a.name) ?? main.count, bMain = main.firstIndex(of: b.name) ?? main.count
+        func rank(_ book: Book) -> Int {
+            main.firstIndex { $0 == book.name || $0 == BookNaming.undated(book.name) } ?? main.count
+        }
+        return books.sorted { a, b in
+            let aMain = rank(a), bMain = rank(b)
             if aMain != bMain { return aMain < bMain }
             let aHere = LanguageCodes.htmlLanguage(ofZimLanguage: a.language) == language
             let bHere = LanguageCodes.htmlLanguage(ofZimLanguage: b.language) == language
@@ -48,14 +54,15 @@ struct BookCards {
     }
 
     private func card(_ book: Book, _ t: LandingText, sameTitle: Bool) -> HTML {
+        let name = linkNames[book.name] ?? book.name
         let bookLanguage = LanguageCodes.htmlLanguage(ofZimLanguage: book.language)
         let attribute = LanguageCodes.attribute(bookLanguage)
         let icon: HTML = book.illustrationSizes.isEmpty
             ? "<span class=\"ph\" aria-hidden=\"true\">\(String(book.title.prefix(1)))</span>"
-            : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(book.name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
+            : "<img src=\"/catalog/v2/illustration/\(URLPath.encodeSegment(name))?size=48\" width=\"48\" height=\"48\" alt=\"\">"
         let title: HTML = sameTitle && !book.date.isEmpty ? "\(book.title) (\(book.date))" : "\(book.title)"
         let isEmpty = book.articleCount == 0 || book.mainPagePath == nil
-        let link = URLPath.content(book: book.name, path: "")
+        let link = URLPath.content(book: name, path: "")
         let heading: HTML = isEmpty
             ? "<h3\(attribute) dir=\"auto\">\(title)</h3>"
             : "<h3><a href=\"\(link)\"\(attribute) dir=\"auto\">\(title)</a></h3>"
@@ -68,7 +75,7 @@ struct BookCards {
         let description: HTML = book.description.isEmpty ? .empty : "<p\(attribute) dir=\"auto\">\(book.description)</p>"
         let actions: HTML = isEmpty ? .empty : """
             <p class="acts"><a href="\(link)" aria-label="\(t.plain("landing.book.open")) – \(book.title)">\(t["landing.book.open"])</a>\
-            <a href="/random?content=\(URLPath.encodeQueryValue(book.name))" \
+            <a href="/random?content=\(URLPath.encodeQueryValue(name))" \
             aria-label="\(t.plain("landing.book.random")) – \(book.title)">\(t["landing.book.random"])</a></p>
             """
         return "<li>\(icon)<div>\(heading)\(description)<p class=\"facts\">\(facts.joined(separator: " · "))</p>\(actions)</div></li>\n"

@@ -118,7 +118,7 @@ struct LandingPage: Sendable {
             guard let path else { return nil }
             let description: HTML = article.description.isEmpty ? .empty : "<span>\(article.description)</span>"
             return """
-                <li><a href="\(URLPath.content(book: book.name, path: path))">\
+                <li><a href="\(URLPath.content(book: context.library.stableName(of: book), path: path))">\
                 <span class="star" aria-hidden="true">\(Self.star)</span>\
                 <span dir="auto"><b>\(article.title)</b>\(description)</span></a></li>\n
                 """
@@ -133,7 +133,9 @@ struct LandingPage: Sendable {
         guard !books.isEmpty else {
             return "<section aria-labelledby=\"books\"><h2 id=\"books\">\(t["landing.books"])</h2><p>\(t["landing.empty"])</p></section>\n"
         }
-        return BookCards(books: books, language: language, main: context.settings.current.mainBooks).render(t)
+        var cards = BookCards(books: books, language: language, main: context.settings.current.mainBooks)
+        cards.linkNames = Dictionary(books.map { ($0.name, context.library.stableName(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        return cards.render(t)
     }
 
     private func help(_ t: LandingText) -> HTML {

@@ -14,4 +14,13 @@ public enum BookNaming {
         let folded = base.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         return folded.replacingOccurrences(of: " ", with: "_")
     }
+
+    /// The name without its edition's date (`wikipedia_fr_all_maxi_2024-01` →
+    /// `wikipedia_fr_all_maxi`), nil when it ends with none: the stable name a library serves
+    /// its newest edition under, so signs, featured articles and bookmarks outlive a replacement.
+    public static func undated(_ name: String) -> String? {
+        guard let match = name.range(of: #"_[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"#, options: .regularExpression),
+              match.lowerBound > name.startIndex else { return nil }
+        return String(name[..<match.lowerBound])
+    }
 }

@@ -2,6 +2,11 @@ import Synchronization
 
 /// The books being served, looked up by name or id from any request thread.
 ///
+/// A book is named after its file (`wikipedia_fr_all_maxi_2024-01`); the newest edition of a
+/// dated name is also found under its name without the date (`wikipedia_fr_all_maxi`), unless
+/// a book has that name itself — so what was written with the stable name (a printed sign, a
+/// featured article, a bookmark) opens the newest edition, before and after one replaces another.
+///
 /// Books come and go while serving (the folder watcher); a request that already holds
 /// a `Book` keeps its archive open until it is done, even when the book was removed.
 public final class Library: Sendable {
@@ -10,15 +15,35 @@ public final class Library: Sendable {
         var byPath: [String: Book] = [:]
         var byID: [String: Book] = [:]
         var failures: [String: LoadFailure] = [:]
+        /// Undated name → the newest edition that has it (`refreshAliases`).
+        var aliases: [String: Book] = [:]
+
+        /// Newest by `Date` metadata, then by name (a later date suffix sorts later).
+        mutating func refreshAliases() {
+            var newest: [String: Book] = [:]
+            for book in byName.values {
+                guard let stable = BookNaming.undated(book.name), byName[stable] == nil else { continue }
+                if let other = newest[stable], (other.date, other.name) >= (book.date, book.name) { continue }
+                newest[stable] = book
+            }
+            aliases = newest
+        }
     }
 
     private let state = Mutex(State())
 
     public init() {}
 
-    /// The book with this URL name.
+    /// The book with this URL name, or the newest edition known by this undated name.
     public func book(named name: String) -> Book? {
-        state.withLock { $0.byName[name] }
+        state.withLock { $0.byName[name] ?? $0.aliases[name] }
+    }
+
+    /// The name to link `book` by: its undated name when it is the newest edition under it,
+    /// else its own.
+    public func stableName(of book: Book) -> String {
+        guard let stable = BookNaming.undated(book.name) else { return book.name }
+        return state.withLock { $0.aliases[stable] === book } ? stable : book.name
     }
 
     /// The book with this id (UUID, with or without dashes).
@@ -74,6 +99,7 @@ public final class Library: Sendable {
             state.byPath[path] = book
             state.byID[book.id] = book
             state.failures.removeValue(forKey: path)
+            state.refreshAliases()
             return book
         }
     }
@@ -86,6 +112,7 @@ public final class Library: Sendable {
             guard let book = state.byPath.removeValue(forKey: path) else { return nil }
             state.byName.removeValue(forKey: book.name)
             if state.byID[book.id] === book { state.byID.removeValue(forKey: book.id) }
+            state.refreshAliases()
             return book
         }
     }
@@ -98,6 +125,7 @@ public final class Library: Sendable {
                 state.byID.removeValue(forKey: book.id)
             }
             state.failures[failure.path] = failure
+            state.refreshAliases()
         }
     }
 

@@ -35,7 +35,7 @@ struct ShortLinkHandler: Sendable {
         case .kiosk:
             if let book = context.library.book(named: sign.book),
                let entry = SignArticles.resolve(sign.article, in: book.archive) {
-                return URLPath.content(book: book.name, path: entry.path) + "?from=sign"
+                return URLPath.content(book: context.library.stableName(of: book), path: entry.path) + "?from=sign"
             }
             return "/search?pattern=" + URLPath.encodeQueryValue(sign.displayTitle)
         case .online:
