@@ -20,8 +20,10 @@ struct AdminLibraryPage {
             for book in books {
                 let index: HTML = book.hasFullTextIndex
                     ? "<span class=\"yes\">\(t["admin.yes"])</span>" : "<span class=\"no\">\(t["admin.no"])</span>"
-                rows += "<tr><td><a href=\"\(URLPath.content(book: book.name, path: ""))\">\(book.title)</a>"
-                    + "<br><code>\(book.name)</code></td>"
+                let stable = library.stableName(of: book)
+                let names: HTML = stable == book.name ? "<code>\(book.name)</code>" : "<code>\(stable)</code> (<code>\(book.name)</code>)"
+                rows += "<tr><td><a href=\"\(URLPath.content(book: stable, path: ""))\">\(book.title)</a>"
+                    + "<br>\(names)</td>"
                     + "<td class=\"n\">\(Self.size(book.fileSize, t.language))</td>"
                     + "<td class=\"n\">\(t.number(Int(book.articleCount)))</td>"
                     + "<td>\(book.date)</td><td>\(book.language)</td><td>\(index)</td></tr>\n"

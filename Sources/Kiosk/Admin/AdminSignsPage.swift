@@ -51,7 +51,8 @@ struct AdminSignsPage {
         let id = given.isEmpty ? Sign.suggestedID(from: label.isEmpty ? article : label) : given
         let language = fields["language"].flatMap { SettingsParser.isLanguageCode($0) ? $0 : nil } ?? "fr"
         let target = fields["target"].flatMap(SignTarget.init(rawValue:)) ?? .kiosk
-        let book = fields["book"] ?? area.context.library.books.first?.name ?? ""
+        let library = area.context.library
+        let book = fields["book"] ?? library.books.first.map(library.stableName) ?? ""
         return Sign(id: id, book: book, article: article, label: label.isEmpty ? article : label, language: language,
                     target: target)
     }
@@ -144,11 +145,14 @@ struct AdminSignsPage {
             body += AdminPage.notice("\(t["admin.signs.added"]) <code>\(added)</code>", kind: "ok")
         }
         let chosen = sign(fields)
-        let books = area.context.library.books
-        let selectedBook = fields["book"] ?? books.first?.name ?? ""
+        // Signs name a book by its stable name (undated for the newest edition): they outlive
+        // a new edition.
+        let library = area.context.library
+        let names = library.books.map { ($0, library.stableName(of: $0)) }
+        let selectedBook = fields["book"] ?? names.first?.1 ?? ""
         func selected(_ yes: Bool) -> HTML { yes ? " selected" : .empty }
-        let bookOptions: [HTML] = books.map { book in
-            "<option value=\"\(book.name)\"\(selected(book.name == selectedBook))>\(book.title)</option>"
+        let bookOptions: [HTML] = names.map { book, name in
+            "<option value=\"\(name)\"\(selected(name == selectedBook))>\(book.title)</option>"
         }
         let paperOptions: [HTML] = PaperFormat.allCases.map { paper in
             "<option value=\"\(paper.rawValue)\"\(selected(paper == self.paper(fields)))>\(paper.rawValue)</option>"
