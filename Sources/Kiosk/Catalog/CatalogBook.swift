@@ -9,6 +9,8 @@ struct CatalogBook: Sendable {
     let tags: String
     let creator: String
     let publisher: String
+    /// Where the ZIM file itself can be downloaded, when the kiosk allows it.
+    var acquisition: String?
 
     init(_ book: Book) {
         self.book = book

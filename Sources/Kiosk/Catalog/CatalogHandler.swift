@@ -43,7 +43,7 @@ struct CatalogHandler: Sendable {
             guard let id = rest.first, rest.dropFirst().allSatisfy(\.isEmpty),
                   let book = context.library.book(id: id) ?? context.library.book(named: id) else { throw .notFound }
             record("entry", request)
-            return xml(OPDSFeed.entry(CatalogBook(book), standalone: true), type: OPDSFeed.entryType)
+            return xml(OPDSFeed.entry(catalogBook(book), standalone: true), type: OPDSFeed.entryType)
         default:
             throw .notFound
         }
@@ -71,7 +71,7 @@ struct CatalogHandler: Sendable {
         let selfHref = "/catalog/v2/" + route + (request.rawQuery.map { $0.isEmpty ? "" : "?" + $0 } ?? "")
         record(route, request)
         let id = feedID(route, request.rawQuery ?? "")
-        let books = page.map(CatalogBook.init)
+        let books = page.map(catalogBook)
         let body = partial
             ? OPDSNavigation.partialEntries(id: id, selfHref: selfHref, title: title, updated: updated(all),
                                             total: matching.count, start: start, books: books)
@@ -90,6 +90,15 @@ struct CatalogHandler: Sendable {
         response.headers.set("Cache-Control", "no-cache")
         response.headers.set("Access-Control-Allow-Origin", "*")
         return response
+    }
+
+    /// The book as the catalog lists it, with its download link when the kiosk allows downloads.
+    private func catalogBook(_ book: Book) -> CatalogBook {
+        var entry = CatalogBook(book)
+        if context.settings.current.bookDownloads {
+            entry.acquisition = DownloadHandler.path(of: book, in: context.library)
+        }
+        return entry
     }
 
     private func record(_ kind: String, _ request: Request) {

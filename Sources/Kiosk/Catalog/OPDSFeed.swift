@@ -81,6 +81,10 @@ enum OPDSFeed {
                         type="image/png;width=48;height=48;scale=1"/>
 
               """ : .empty
+        // As libkiwix writes the link of a book with a download URL.
+        let acquisition: HTML = c.acquisition.map { href in
+            "    <link rel=\"http://opds-spec.org/acquisition/open-access\" type=\"\(DownloadHandler.contentType)\" href=\"\(href)\" length=\"\(book.fileSize)\" />\n"
+        } ?? .empty
         let open: HTML = standalone
             ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/terms/\" xmlns:opds=\"https://specs.opds.io/opds-1.2\">\n"
             : "  <entry>\n"
@@ -104,7 +108,7 @@ enum OPDSFeed {
                   <name>\(c.publisher)</name>
                 </publisher>
                 <dc:issued>\(c.updated)</dc:issued>
-              </entry>
+            \(acquisition)  </entry>
 
             """
     }

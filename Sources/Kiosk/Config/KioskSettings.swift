@@ -20,6 +20,10 @@ public struct KioskSettings: Sendable, Equatable {
     public var port: UInt16 = 8080
     /// The folder of ZIM files, or nil for none (the demo book is served when nothing else is).
     public var libraryDirectory: String?
+    /// Whether visitors may download the ZIM files themselves (`[library] downloads = on`):
+    /// `/download/<book>.zim` answers and the OPDS catalog gives acquisition links, so Kiwix
+    /// apps on phones can take a book home. Off by default.
+    public var bookDownloads = false
     /// Books shown first on the home page and searched first, in this order, by name
     /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
     public var mainBooks: [String] = []

@@ -57,14 +57,27 @@ extension SettingsParser {
     static let readingKeys: Set<String> = ["toolbar", "external-links"]
 
     /// `[reading]`: what the kiosk adds to articles (`toolbar = on|off`, `external-links = on|off`).
-    static func applyReading(_ entry: ConfigLines.Entry, to settings: inout KioskSettings) -> String? {
-        func onOff() -> Bool? {
-            switch entry.value.lowercased() {
-            case "on", "yes", "true": true
-            case "off", "no", "false": false
-            default: nil
-            }
+    /// `on`/`off` (also yes/no, true/false), nil for anything else.
+    static func onOff(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "on", "yes", "true": true
+        case "off", "no", "false": false
+        default: nil
         }
+    }
+
+    static func applyLibrary(_ entry: ConfigLines.Entry, to settings: inout KioskSettings) -> String? {
+        guard entry.key == "downloads" else {
+            let hint = Suggestion.closest(to: entry.key, in: ["downloads"]).map { " (did you mean “\($0)”?)" } ?? ""
+            return "unknown setting “\(entry.key)” in [library]\(hint)"
+        }
+        guard let value = onOff(entry.value) else { return "downloads must be on or off, not “\(entry.value)”" }
+        settings.bookDownloads = value
+        return nil
+    }
+
+    static func applyReading(_ entry: ConfigLines.Entry, to settings: inout KioskSettings) -> String? {
+        func onOff() -> Bool? { Self.onOff(entry.value) }
         switch entry.key {
         case "toolbar":
             guard let value = onOff() else { return "toolbar must be on or off, not “\(entry.value)”" }

@@ -26,6 +26,7 @@ public enum KioskRoutes {
         let portalContinue = ContinueHandler(context: context)
         let books = BooksAPI(context: context)
         let random = RandomHandler(context: context)
+        let download = DownloadHandler(context: context)
         let catalog = CatalogHandler(context: context)
         let searchService = searchService ?? SearchService(library: context.library, settings: context.searchSettings)
         let search = SearchHandler(context: context, service: searchService)
@@ -46,6 +47,7 @@ public enum KioskRoutes {
                 Route("content", content),
                 Route("raw", raw),
                 Route("random", random),
+                Route("download", download),
                 Route("catalog", catalog),
                 Route("search", deferred: { search.handle($0, $1, completion: $2) }),
                 Route("suggest", suggest),
