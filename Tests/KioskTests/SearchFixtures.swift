@@ -9,6 +9,7 @@ final class SearchKiosk {
     let directory: String
     let library = Library()
     let router: Router
+    let service: SearchService
     let usage = CollectedUsage()
 
     init(books: [(file: String, write: (String) throws -> Void)], settings: SearchSettings = SearchSettings()) throws {
@@ -22,10 +23,22 @@ final class SearchKiosk {
         }
         let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
                                    log: Log(minimumLevel: .error), usage: usage, searchSettings: settings)
-        router = KioskRoutes.router(context)
+        service = SearchService(library: library, settings: settings)
+        router = KioskRoutes.router(context, search: service)
+        // The indexes built, as on a kiosk after its first minutes: what a test sees does not
+        // depend on how fast the machine builds them (under ThreadSanitizer, a busy CI machine
+        // took longer than a suggestion's quarter-second wait, and libzim's order came back).
+        for book in library.books {
+            let state = service.state(for: book)
+            if settings.titleIndex { _ = state.titleIndex(wait: 120) }
+            if settings.spellingCorrection { _ = state.spellingDictionary(wait: 120) }
+        }
     }
 
-    deinit { Fixtures.cleanUp(directory) }
+    deinit {
+        service.stop()
+        Fixtures.cleanUp(directory)
+    }
 
     func get(_ target: String, _ headers: [(String, String)] = []) -> Response {
         router.handle(Request(method: .get, target: target, headers: HTTPHeaders(headers)))
