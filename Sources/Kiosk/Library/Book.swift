@@ -7,6 +7,8 @@ import ZimKit
 public final class Book: Sendable {
     /// URL name: `/content/<name>/…`.
     public let name: String
+    /// The name without the edition's date (`BookNaming.undated`), nil when it has none.
+    public let undatedName: String?
     /// The archive's UUID without dashes; also the book id in the catalog.
     public let id: String
     public let archive: Archive
@@ -32,6 +34,7 @@ public final class Book: Sendable {
     /// Reads the metadata of an open archive.
     public init(name: String, archive: Archive, fingerprint: FileFingerprint) {
         self.name = name
+        self.undatedName = BookNaming.undated(name)
         self.archive = archive
         self.path = archive.path
         self.id = archive.uuid

@@ -15,19 +15,9 @@ public final class Library: Sendable {
         var byPath: [String: Book] = [:]
         var byID: [String: Book] = [:]
         var failures: [String: LoadFailure] = [:]
-        /// Undated name → the newest edition that has it (`refreshAliases`).
+        /// Undated name → the newest edition that has it (`newestEdition`), set in the same
+        /// critical section as the change that moves it.
         var aliases: [String: Book] = [:]
-
-        /// Newest by `Date` metadata, then by name (a later date suffix sorts later).
-        mutating func refreshAliases() {
-            var newest: [String: Book] = [:]
-            for book in byName.values {
-                guard let stable = BookNaming.undated(book.name), byName[stable] == nil else { continue }
-                if let other = newest[stable], (other.date, other.name) >= (book.date, book.name) { continue }
-                newest[stable] = book
-            }
-            aliases = newest
-        }
     }
 
     private let state = Mutex(State())
@@ -39,11 +29,18 @@ public final class Library: Sendable {
         state.withLock { $0.byName[name] ?? $0.aliases[name] }
     }
 
-    /// The name to link `book` by: its undated name when it is the newest edition under it,
-    /// else its own.
+    /// The name to link `book` by: its undated name when it is the newest edition under it
+    /// (and no book has that name itself), else its own.
     public func stableName(of book: Book) -> String {
-        guard let stable = BookNaming.undated(book.name) else { return book.name }
-        return state.withLock { $0.aliases[stable] === book } ? stable : book.name
+        guard let stable = book.undatedName else { return book.name }
+        return state.withLock { $0.byName[stable] == nil && $0.aliases[stable] === book } ? stable : book.name
+    }
+
+    /// The newest of `books` named `undated` once dated: by `Date` metadata, then name (a
+    /// later date suffix sorts later). Reads only its arguments (books' names and dates never
+    /// change), so each caller's state stays inside its lock's closure.
+    static func newestEdition(of undated: String, in books: Dictionary<String, Book>.Values) -> Book? {
+        books.filter { $0.undatedName == undated }.max { ($0.date, $0.name) < ($1.date, $1.name) }
     }
 
     /// The book with this id (UUID, with or without dashes).
@@ -84,7 +81,8 @@ public final class Library: Sendable {
     @discardableResult
     public func add(_ make: (String) -> Book, preferredName: String, path: String) -> Book {
         state.withLock { state in
-            if let old = state.byPath.removeValue(forKey: path) {
+            let old = state.byPath.removeValue(forKey: path)
+            if let old {
                 state.byName.removeValue(forKey: old.name)
                 state.byID.removeValue(forKey: old.id)
             }
@@ -99,7 +97,9 @@ public final class Library: Sendable {
             state.byPath[path] = book
             state.byID[book.id] = book
             state.failures.removeValue(forKey: path)
-            state.refreshAliases()
+            for stable in Set([old?.undatedName, book.undatedName].compactMap { $0 }) {
+                state.aliases[stable] = Self.newestEdition(of: stable, in: state.byName.values)
+            }
             return book
         }
     }
@@ -112,7 +112,9 @@ public final class Library: Sendable {
             guard let book = state.byPath.removeValue(forKey: path) else { return nil }
             state.byName.removeValue(forKey: book.name)
             if state.byID[book.id] === book { state.byID.removeValue(forKey: book.id) }
-            state.refreshAliases()
+            if let stable = book.undatedName {
+                state.aliases[stable] = Self.newestEdition(of: stable, in: state.byName.values)
+            }
             return book
         }
     }
@@ -123,9 +125,11 @@ public final class Library: Sendable {
             if let book = state.byPath.removeValue(forKey: failure.path) {
                 state.byName.removeValue(forKey: book.name)
                 state.byID.removeValue(forKey: book.id)
+                if let stable = book.undatedName {
+                    state.aliases[stable] = Self.newestEdition(of: stable, in: state.byName.values)
+                }
             }
             state.failures[failure.path] = failure
-            state.refreshAliases()
         }
     }
 
