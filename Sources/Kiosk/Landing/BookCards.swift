@@ -20,7 +20,7 @@ struct BookCards {
     /// others; by article count (most first), then title.
     static func ordered(_ books: [Book], language: String, main: [String]) -> [Book] {
         func rank(_ book: Book) -> Int {
-            main.firstIndex { $0 == book.name || $0 == BookNaming.undated(book.name) } ?? main.count
+            main.firstIndex { $0 == book.name || $0 == book.undatedName } ?? main.count
         }
         return books.sorted { a, b in
             let aMain = rank(a), bMain = rank(b)
