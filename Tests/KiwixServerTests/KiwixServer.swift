@@ -26,7 +26,8 @@ final class KiwixServer {
     static var available: Bool { zimFolder != nil && ServeProcess.wikikioskExecutable != nil }
 
     let process: ServeProcess
-    private let state: String
+    /// The server's state folder (`indexes/` holds the books' title indexes).
+    let state: String
 
     /// Starts the server and waits until Ray Charles' title index and spelling dictionary are
     /// built (suggestions and title matches then come from them, as on a kiosk after its first

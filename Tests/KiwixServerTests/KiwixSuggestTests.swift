@@ -73,15 +73,23 @@ struct KiwixSuggestTests {
         #expect(try server.get("/suggest?content=zimfile&term=ray&start=-2&count=-1").status == 400)
     }
 
-    /// Two books with the same UUID (poor.zim and corner_cases#&.zim both have the null one)
-    /// each suggest their own titles: their indexes are told apart.
-    @Test func booksSharingAUuidKeepTheirOwnTitles() throws {
+    /// poor.zim carries the null UUID, as a file from a tool that leaves it unset does: its
+    /// index files are named by UUID and size, so another such file would not map them. Each
+    /// book suggests its own titles.
+    @Test func aBookWithTheNullUuidHasIndexesNamedByItsSize() throws {
         let reply = try server.get("/suggest?content=corner_cases%23%26&term=c", [("Accept-Language", "en")])
         let corner = try JSONDecoder().decode([Suggestion].self, from: Data(reply.body))
         #expect(corner.compactMap(\.path).contains("c#.html"), "\(corner)")
         let poor = try server.get("/suggest?content=poor&term=c", [("Accept-Language", "en")])
         let none = try JSONDecoder().decode([Suggestion].self, from: Data(poor.body))
         #expect(!none.compactMap(\.path).contains("c#.html"), "\(none)")
+        let folder = try #require(KiwixServer.zimFolder)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: folder + "/poor.zim")[.size] as? Int)
+        let expected = String(repeating: "0", count: 32) + "-\(size).titles"
+        let named = ServeProcess.eventually(timeout: 20) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: server.state + "/indexes")) ?? []).contains(expected)
+        }
+        #expect(named, "\(expected)")
     }
 
     /// The label as a page shows it: unescaped once into HTML, then rendered as text.

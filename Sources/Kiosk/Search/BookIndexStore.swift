@@ -4,9 +4,9 @@ import Synchronization
 /// Where a book's search indexes live (its `TitleIndex`, its `SpellingDictionary`): built once
 /// per ZIM, named by the ZIM's UUID and size (`key(of:)`), in the state folder's `indexes/`, then
 /// mapped from there on every later start; a new edition of a ZIM has a new UUID, so its indexes
-/// are built anew. The size is in the name because UUIDs are not always unique: libkiwix's own
-/// test files `poor.zim` and `corner_cases#&.zim` both have the null UUID, and an index holds
-/// entry positions that mean nothing in another file.
+/// are built anew. The size is in the name because UUIDs are not always unique: a file from a
+/// tool that leaves it unset carries the null UUID (libkiwix's test file `poor.zim` does), and
+/// an index holds entry positions that mean nothing in another file.
 /// Without a folder, an index is built into a temporary file that is removed as soon as it is
 /// mapped (the mapping stays).
 ///
