@@ -89,8 +89,9 @@ public final class UsageLog: UsageRecording {
 
     /// Today's live counters (memory only; includes events still waiting in the queue as `pending`).
     public func today() -> TodayCounters {
+        let waiting = queue.count + retrying.load(ordering: .sequentiallyConsistent)
         var snapshot = counters.withLock { $0 }
-        snapshot.pending = queue.count + retrying.load(ordering: .relaxed)
+        snapshot.pending = waiting
         snapshot.dropped = droppedTotal.load(ordering: .relaxed)
         snapshot.problem = problem.withLock { $0 }
         return snapshot
@@ -163,8 +164,11 @@ public final class UsageLog: UsageRecording {
                 } catch {
                     (retry, retryDropped) = keepForRetry(batch, dropped: droppedSoFar, after: error, writer: writer)
                 }
-                retrying.store(retry.count, ordering: .relaxed)
+                // Each event is added where it goes before it leaves where it was (today's
+                // counters, then the retry list, then the queue), and `today()` reads them in the
+                // reverse order: a dashboard read during a write never misses an event.
                 counters.withLock { $0 = writer.today }
+                retrying.store(retry.count, ordering: .sequentiallyConsistent)
             }
             queue.settle(items.count)
             for waiter in waiters { waiter.signal() }

@@ -54,17 +54,23 @@ final class UsageQueue: Sendable {
                 state.items.removeAll(keepingCapacity: state.items.count <= 1024)
             }
         }
-        taken.add(items.count, ordering: .relaxed)
-        size.subtract(items.count, ordering: .relaxed)
+        // Counted as taken before no longer counted as queued (and `count` reads them in the
+        // other order): a reader sees a drained item at least once, never zero times.
+        taken.add(items.count, ordering: .sequentiallyConsistent)
+        size.subtract(items.count, ordering: .sequentiallyConsistent)
         items.sort { $0.monotonic < $1.monotonic }
         return (items, dropped.exchange(0, ordering: .relaxed))
     }
 
     /// The writer has accounted for `count` drained items (written, or kept for retry).
-    func settle(_ count: Int) { taken.subtract(count, ordering: .relaxed) }
+    /// Called after the items are in today's counters or in the retry list.
+    func settle(_ count: Int) { taken.subtract(count, ordering: .sequentiallyConsistent) }
 
     /// Items waiting, including those drained and not yet settled.
-    var count: Int { max(0, taken.load(ordering: .relaxed)) + max(0, size.load(ordering: .relaxed)) }
+    var count: Int {
+        let queued = size.load(ordering: .sequentiallyConsistent)
+        return max(0, queued) + max(0, taken.load(ordering: .sequentiallyConsistent))
+    }
 
     /// From now on, every push is dropped.
     func close() { closed.store(true, ordering: .relaxed) }
