@@ -74,7 +74,10 @@ public final class KioskServer: Sendable {
             settings: liveSettings,
             searchSettings: searchSettings,
             admin: AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
-                                libraryDirectory: configuration.libraryDirectory, build: configuration.build),
+                                libraryDirectory: configuration.libraryDirectory, build: configuration.build,
+                                shelf: configuration.libraryDirectory.map {
+                                    BookShelf(libraryDirectory: $0, settings: liveSettings, loader: loader, validator: validator)
+                                }),
             signs: signDesk)
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address

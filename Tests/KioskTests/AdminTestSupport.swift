@@ -25,8 +25,14 @@ final class AdminKiosk {
     let usageLog: UsageLog?
     let options: AdminOptions
 
+    /// The books folder (`folder/library`) and USB folder (`folder/usb`) when made with a shelf.
+    var libraryFolder: String { folder + "/library" }
+    var usbFolder: String { folder + "/usb" }
+
+    /// - Parameter shelf: serve `ville.zim` from a books folder the staff area can change, with
+    ///   this free space reported (nil: the real one) and copies slowed to `rate` bytes/s.
     init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20,
-         build: BuildInfo = .unknown) throws {
+         build: BuildInfo = .unknown, shelf: (free: UInt64?, rate: UInt64?)? = nil) throws {
         folder = Fixtures.makeTemporaryDirectory()
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
@@ -40,15 +46,28 @@ final class AdminKiosk {
         }
         let loaded = ConfigLoader(path: config, stateDirectory: nil).load()
         precondition(loaded.problems.isEmpty, "\(loaded.problems)")
-        settings = LiveSettings(loaded.settings)
-        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error) { _ in }).load(zim)
+        var kioskSettings = loaded.settings
+        kioskSettings.usbDirectory = folder + "/usb"
+        settings = LiveSettings(kioskSettings)
+        let loader = BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
+                                log: Log(minimumLevel: .error) { _ in })
+        var bookShelf: BookShelf?
+        if let shelf {
+            try FileManager.default.createDirectory(atPath: folder + "/library", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder + "/usb", withIntermediateDirectories: true)
+            loader.load(try Fixtures.writeBook(at: folder + "/library/ville.zim"))
+            let free = shelf.free
+            bookShelf = BookShelf(libraryDirectory: folder + "/library", settings: settings, loader: loader,
+                                  validator: InProcessValidator(),
+                                  freeSpace: { free ?? BookShelf.freeBytes($0) }, copyRateLimit: shelf.rate)
+        } else {
+            loader.load(try Fixtures.writeBook(at: folder + "/ville.zim"))
+        }
         sessions = AdminSessions(idleTimeout: 600, lifetime: 3600, clock: clock.read)
         throttle = LoginThrottle(freeAttempts: 5, firstDelay: 30, maximumDelay: 900, checksPerMinute: checksPerMinute,
                                  clock: clock.read)
         options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", build: build,
-                               sessions: sessions, throttle: throttle)
+                               sessions: sessions, throttle: throttle, shelf: bookShelf)
         if withPassword { try AdminPassword(file: options.passwordFile!).set(Self.password) }
         if stats {
             try FileManager.default.createDirectory(atPath: folder + "/state", withIntermediateDirectories: true)

@@ -38,7 +38,7 @@ struct AdminArea: Sendable {
         switch (parts.first ?? "", parts.count) {
         case ("", 0) where !post: return AdminDashboard(area: self).page(request, page)
         case ("logout", 1) where post: return logout(page)
-        case ("library", 1) where !post: return AdminLibraryPage(area: self).page(page)
+        case ("library", _): return AdminLibraryPage(area: self).handle(Array(parts.dropFirst()), request, page)
         case ("settings", 1): return AdminSettingsPage(area: self).handle(request, page)
         case ("api", 2) where !post: return AdminDashboard(area: self).api(parts[1], request)
         case ("report", 1) where !post: return AdminDashboard(area: self).report(request, page)

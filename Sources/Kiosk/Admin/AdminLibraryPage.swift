@@ -3,15 +3,31 @@ import HTTPServer
 import ZimKit
 
 /// `/admin/library`: the books being served (size, articles, date, language, full-text index),
-/// the files that failed to load and why, the free space of the library and state folders, the
-/// memory, and which build of WikiKiosk runs (version and commit).
+/// with "Remove"; the books on USB sticks with "Add" or "Replace" and the copies in progress
+/// (`AdminShelfSection`); the files that failed to load and why, the free space of the library
+/// and state folders, the memory, and which build of WikiKiosk runs (version and commit).
 struct AdminLibraryPage {
     let area: AdminArea
 
-    func page(_ page: AdminPage) -> Response {
+    /// `/admin/library[/add|/cancel|/remove]`.
+    func handle(_ parts: [String], _ request: Request, _ page: AdminPage) -> Response? {
+        let actions = AdminShelfActions(area: area, library: self)
+        switch (parts.first ?? "", request.method == .post) {
+        case ("", false) where parts.isEmpty: return self.page(page)
+        case ("add", true): return actions.add(request, page)
+        case ("cancel", true): return actions.cancel(request)
+        case ("remove", false): return actions.confirmRemoval(request, page)
+        case ("remove", true): return actions.remove(request, page)
+        default: return nil
+        }
+    }
+
+    /// The page, with `notice` on top (the outcome of a form just sent).
+    func page(_ page: AdminPage, notice: HTML = .empty, status: Int = 200) -> Response {
         let t = page.t
         let library = area.context.library
-        var body: HTML = "<h2>\(t["admin.library.books"])</h2>\n"
+        let shelf = area.options.shelf
+        var body: HTML = notice + "<h2>\(t["admin.library.books"])</h2>\n"
         let books = library.books
         if books.isEmpty {
             body += "<p>\(t["admin.library.nobooks"])</p>\n"
@@ -24,17 +40,20 @@ struct AdminLibraryPage {
                 let names: HTML = stable == book.name ? "<code>\(book.name)</code>" : "<code>\(stable)</code> (<code>\(book.name)</code>)"
                 rows += "<tr><td><a href=\"\(URLPath.content(book: stable, path: ""))\">\(book.title)</a>"
                     + "<br>\(names)</td>"
-                    + "<td class=\"n\">\(Self.size(book.fileSize, t.language))</td>"
+                    + "<td class=\"n\">\(ByteSize.text(book.fileSize, t.language))</td>"
                     + "<td class=\"n\">\(t.number(Int(book.articleCount)))</td>"
-                    + "<td>\(book.date)</td><td>\(book.language)</td><td>\(index)</td></tr>\n"
+                    + "<td>\(book.date)</td><td>\(book.language)</td><td>\(index)</td>"
+                    + "<td>\(removeLink(book, shelf, t))</td></tr>\n"
             }
             body += """
                 <div class="scroll"><table><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
                 <th>\(t["admin.library.articles"])</th><th>\(t["admin.library.date"])</th><th>\(t["admin.library.language"])</th>\
-                <th>\(t["admin.library.fulltext"])</th></tr></thead><tbody>
+                <th>\(t["admin.library.fulltext"])</th><th>\(t["admin.shelf.actions"])</th></tr></thead><tbody>
                 \(rows)</tbody></table></div>\n
                 """
         }
+        let section = AdminShelfSection(shelf: shelf, library: library, t: t, csrf: page.csrfField)
+        body += section.render()
         body += "<h2>\(t["admin.library.failures"])</h2>\n"
         let failures = library.failures
         if failures.isEmpty {
@@ -48,15 +67,23 @@ struct AdminLibraryPage {
         }
         body += "<h2>\(t["admin.library.disk"])</h2>\n<div class=\"grid\">\n"
         for (key, folder) in folders() {
-            let free = Self.freeSpace(folder)
-            body += "<div class=\"num\"><b>\(free.map { Self.size($0, t.language) } ?? "?")</b>"
+            let free = BookShelf.freeBytes(folder)
+            body += "<div class=\"num\"><b>\(free.map { ByteSize.text($0, t.language) } ?? "?")</b>"
                 + "<span>\(t[key])<br><code>\(folder)</code></span></div>\n"
         }
         body += "</div>\n" + memory(t)
         body += "<h2>\(t["admin.library.software"])</h2>\n<p id=\"version\">"
             + "\(t["admin.library.version", ["version": .text(area.options.build.version), "commit": .text(area.options.build.commit)]])</p>\n"
-        return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body),
-                                  nonce: page.nonce)
+        let refresh = section.isBusy ? (seconds: 2, url: "/admin/library") : nil
+        return AdminResponse.html(page.render(title: t.plain("admin.nav.library"), active: "/admin/library", body: body,
+                                              refresh: refresh),
+                                  status: status, nonce: page.nonce)
+    }
+
+    /// "Remove" for a book in the books folder (the staff area deletes no other file).
+    private func removeLink(_ book: Book, _ shelf: BookShelf?, _ t: AdminText) -> HTML {
+        guard let shelf, shelf.removable(book.name) != nil else { return .empty }
+        return "<a href=\"/admin/library/remove?book=\(URLPath.encodeQueryValue(book.name))\">\(t["admin.shelf.remove"])</a>"
     }
 
     /// The memory the board has now and what the two caches were given and hold.
@@ -64,7 +91,7 @@ struct AdminLibraryPage {
         let limits = MemoryLimits.read()
         let clusters = Archive.decodedClusterCacheStats
         let pages = area.context.compressedBodies
-        func size(_ bytes: Int) -> String { Self.size(UInt64(max(0, bytes)), t.language) }
+        func size(_ bytes: Int) -> String { ByteSize.text(UInt64(max(0, bytes)), t.language) }
         var cells: [(String, String)] = []
         if let limits {
             cells.append((size(limits.available), t.plain("admin.library.memory.available")))
@@ -85,27 +112,5 @@ struct AdminLibraryPage {
         if let libraryFolder { result.append(("admin.library.free.library", libraryFolder)) }
         if let state = area.options.stateDirectory { result.append(("admin.library.free.state", state)) }
         return result
-    }
-
-    /// Bytes free for the kiosk's user in the file system holding `folder`.
-    static func freeSpace(_ folder: String) -> UInt64? {
-        var info = statvfs()
-        guard statvfs(folder, &info) == 0 else { return nil }
-        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
-    }
-
-    /// "1,2 Go" / "1.2 GB".
-    static func size(_ bytes: UInt64, _ language: String) -> String {
-        let french = language == "fr"
-        let units = french ? ["o", "Ko", "Mo", "Go", "To"] : ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        var text = unit == 0 ? String(bytes) : String(format: value < 10 ? "%.1f" : "%.0f", value)
-        if french { text = text.replacingOccurrences(of: ".", with: ",") }
-        return text + "\u{00A0}" + units[unit]
     }
 }

@@ -16,10 +16,14 @@ public struct AdminOptions: Sendable {
     public var build: BuildInfo
     public var sessions: AdminSessions
     public var throttle: LoginThrottle
+    /// Adds (from USB sticks), replaces and removes books; nil without a books folder.
+    public var shelf: BookShelf?
 
     public init(configFile: String? = nil, passwordFile: String? = nil, stateDirectory: String? = nil,
                 libraryDirectory: String? = nil, signsFile: String? = nil, build: BuildInfo = .unknown,
-                sessions: AdminSessions = AdminSessions(), throttle: LoginThrottle = LoginThrottle()) {
+                sessions: AdminSessions = AdminSessions(), throttle: LoginThrottle = LoginThrottle(),
+                shelf: BookShelf? = nil) {
+        self.shelf = shelf
         self.configFile = configFile
         self.stateDirectory = stateDirectory
         self.libraryDirectory = libraryDirectory

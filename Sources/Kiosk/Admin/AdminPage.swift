@@ -21,7 +21,10 @@ struct AdminPage {
 
     /// A whole page: `title`, the navigation (`active` highlighted), `body`, optional `script`
     /// (run with this page's CSP nonce).
-    func render(title: String, active: String?, body: HTML, script: HTML = .empty) -> HTML {
+    /// With `refresh`, the page reloads `refresh.url` every `refresh.seconds` (progress shown
+    /// without JavaScript).
+    func render(title: String, active: String?, body: HTML, script: HTML = .empty,
+                refresh: (seconds: Int, url: String)? = nil) -> HTML {
         var nav: [HTML] = []
         if session != nil {
             nav = Self.sections.map { section in
@@ -44,6 +47,7 @@ struct AdminPage {
             </main>
             """)
         layout.head = "<meta name=\"robots\" content=\"noindex\">\n"
+        if let refresh { layout.head += "<meta http-equiv=\"refresh\" content=\"\(String(refresh.seconds));url=\(refresh.url)\">\n" }
         layout.script = script
         layout.nonce = nonce
         return layout.render()

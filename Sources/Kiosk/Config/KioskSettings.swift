@@ -24,6 +24,10 @@ public struct KioskSettings: Sendable, Equatable {
     /// `/download/<book>.zim` answers and the OPDS catalog gives acquisition links, so Kiwix
     /// apps on phones can take a book home. Off by default.
     public var bookDownloads = false
+    /// Where USB sticks are mounted (`[library] usb`): the staff area's Books page lists the
+    /// ZIM files found below it and copies them into the library folder. `Deploy/` mounts
+    /// sticks read-only under `/media/wikikiosk/<device>`.
+    public var usbDirectory = "/media/wikikiosk"
     /// Books shown first on the home page and searched first, in this order, by name
     /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
     public var mainBooks: [String] = []

@@ -67,12 +67,17 @@ extension SettingsParser {
     }
 
     static func applyLibrary(_ entry: ConfigLines.Entry, to settings: inout KioskSettings) -> String? {
-        guard entry.key == "downloads" else {
-            let hint = Suggestion.closest(to: entry.key, in: ["downloads"]).map { " (did you mean “\($0)”?)" } ?? ""
+        switch entry.key {
+        case "downloads":
+            guard let value = onOff(entry.value) else { return "downloads must be on or off, not “\(entry.value)”" }
+            settings.bookDownloads = value
+        case "usb":
+            guard entry.value.hasPrefix("/") else { return "the USB folder must be a full path starting with /" }
+            settings.usbDirectory = entry.value
+        default:
+            let hint = Suggestion.closest(to: entry.key, in: ["downloads", "usb"]).map { " (did you mean “\($0)”?)" } ?? ""
             return "unknown setting “\(entry.key)” in [library]\(hint)"
         }
-        guard let value = onOff(entry.value) else { return "downloads must be on or off, not “\(entry.value)”" }
-        settings.bookDownloads = value
         return nil
     }
 

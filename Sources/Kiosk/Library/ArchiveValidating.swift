@@ -13,6 +13,10 @@ public protocol ArchiveValidating: Sendable {
     /// The checks that are cheap on a file with millions of entries (see `ArchiveCheck.Depth.quick`):
     /// enough to open and serve it while `problems(with:)` runs in the background.
     func quickProblems(with paths: [String]) -> [String?]
+
+    /// Every check, the whole file's checksum included (`ArchiveCheck.Depth.thorough`): what a
+    /// copy is put through before it joins the library (minutes per gigabyte on a Pi).
+    func thoroughProblem(with path: String) -> String?
 }
 
 extension ArchiveValidating {
@@ -23,5 +27,10 @@ extension ArchiveValidating {
     /// By default the full checks: a validator without a cheaper mode checks everything up front.
     public func quickProblems(with paths: [String]) -> [String?] {
         problems(with: paths)
+    }
+
+    /// By default the validator's own checks.
+    public func thoroughProblem(with path: String) -> String? {
+        problem(with: path)
     }
 }

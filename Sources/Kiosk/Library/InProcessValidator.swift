@@ -7,4 +7,8 @@ public struct InProcessValidator: ArchiveValidating {
     public func problem(with path: String) -> String? {
         ArchiveCheck.problem(with: path, thorough: false)
     }
+
+    public func thoroughProblem(with path: String) -> String? {
+        ArchiveCheck.problem(with: path, depth: .thorough)
+    }
 }
