@@ -115,10 +115,18 @@ if [ -z "$root" ]; then
 fi
 library="$root/srv/wikikiosk"
 if [ ! -d "$library" ]; then
-    say "Creating $library: copy your ZIM files there"
+    say "Creating $library: add books from the staff area (USB stick), or copy ZIM files there"
     mkdir -p "$library"
-    [ -n "${SUDO_USER:-}" ] && [ -z "$root" ] && chown "$SUDO_USER" "$library"
 fi
+# The staff area adds, replaces and removes books: the service's group may write the folder.
+if [ -z "$root" ]; then
+    chgrp wikikiosk "$library"
+    chmod 2775 "$library"
+fi
+# USB sticks are mounted read-only under /media/wikikiosk when plugged in (Deploy/wikikiosk-usb.rules).
+install -D -m 0644 "$here/wikikiosk-usb.rules" "$root/etc/udev/rules.d/61-wikikiosk-usb.rules"
+mkdir -p "$root/media/wikikiosk"
+if [ -z "$root" ] && [ -d /run/udev ]; then udevadm control --reload || true; fi
 
 if ! "$root/usr/local/bin/wikikiosk" config check --config "$etc"; then
     say "The configuration has problems (listed above): the kiosk will use the last good one or the defaults."

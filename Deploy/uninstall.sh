@@ -26,7 +26,7 @@ fi
 rm -f "$root/etc/systemd/system/wikikiosk.service" "$root/etc/systemd/system/wikikiosk-hotspot.service" \
     "$root/etc/hostapd/wikikiosk.conf" "$root/etc/dnsmasq.d/wikikiosk.conf" \
     "$root/etc/NetworkManager/conf.d/wikikiosk.conf" "$root/usr/local/bin/wikikiosk" \
-    "$root/etc/wikikiosk/nftables.nft" "$root/etc/wikikiosk/hotspot.env"
+    "$root/etc/wikikiosk/nftables.nft" "$root/etc/wikikiosk/hotspot.env" "$root/etc/udev/rules.d/61-wikikiosk-usb.rules"
 if [ -f "$root/etc/default/dnsmasq" ]; then
     sed -i '/^DNSMASQ_EXCEPT="lo"$/d' "$root/etc/default/dnsmasq"
 fi

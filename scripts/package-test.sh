@@ -100,8 +100,13 @@ apt_install "./tmp/$(basename "$deb")"
 [ "$(in_root dpkg-query -W -f='${Status} ${Version}' wikikiosk)" = "install ok installed $version" ] || fail "not installed"
 in_root getent passwd wikikiosk | grep -q ':/var/lib/wikikiosk:/usr/sbin/nologin$' || fail "no wikikiosk system user"
 [ "$(owner /var/lib/wikikiosk)" = "wikikiosk:wikikiosk 750" ] || fail "/var/lib/wikikiosk: $(owner /var/lib/wikikiosk)"
-[ -d "$root/srv/wikikiosk" ] || fail "no /srv/wikikiosk"
+[ "$(owner /srv/wikikiosk)" = "root:wikikiosk 2775" ] || fail "/srv/wikikiosk (the staff area adds books): $(owner /srv/wikikiosk)"
 [ "$(owner /etc/wikikiosk)" = "root:wikikiosk 2770" ] || fail "/etc/wikikiosk: $(owner /etc/wikikiosk)"
+usb_rule=$(ls "$root"/lib/udev/rules.d/61-wikikiosk-usb.rules "$root"/usr/lib/udev/rules.d/61-wikikiosk-usb.rules 2>/dev/null | head -n 1)
+[ -n "$usb_rule" ] && cmp -s "$usb_rule" "$checkout/Deploy/wikikiosk-usb.rules" || fail "no USB stick rule (61-wikikiosk-usb.rules)"
+[ -d "$root/media/wikikiosk" ] || fail "no /media/wikikiosk for USB sticks"
+chroot --userspec=wikikiosk:wikikiosk "$root" /bin/sh -c 'touch /srv/wikikiosk/.probe && rm /srv/wikikiosk/.probe' \
+    || fail "the service's user can't write /srv/wikikiosk (the staff area's Add and Remove)"
 grep -q '^/etc/wikikiosk/wikikiosk.conf$' "$root/var/lib/dpkg/info/wikikiosk.conffiles" || fail "wikikiosk.conf is not a conffile"
 [ -L "$root/etc/systemd/system/multi-user.target.wants/wikikiosk.service" ] || fail "the service is not enabled"
 [ ! -L "$root/etc/systemd/system/multi-user.target.wants/wikikiosk-hotspot.service" ] || fail "the hotspot is enabled"
@@ -171,6 +176,7 @@ apt_install --reinstall "./tmp/$(basename "$deb")"
 after=$(cd "$root" && sha256sum $kept)
 [ "$before" = "$after" ] || fail "the upgrade changed: $(printf '%s\n%s\n' "$before" "$after" | sort | uniq -u)"
 [ "$(owner /etc/wikikiosk)" = "root:wikikiosk 2770" ] || fail "/etc/wikikiosk after the upgrade: $(owner /etc/wikikiosk)"
+[ "$(owner /srv/wikikiosk)" = "root:wikikiosk 2775" ] || fail "/srv/wikikiosk after the upgrade: $(owner /srv/wikikiosk)"
 if [ -n "$next" ]; then
     say "Upgrading to the next version, $version.1"
     cp "$next" "$root/tmp/"
@@ -219,6 +225,7 @@ done
 [ "$(cd "$root" && sha256sum srv/wikikiosk/wikikiosk-demo.zim)" = "$(printf '%s\n' "$before" | grep wikikiosk-demo.zim)" ] \
     || fail "the ZIM file changed"
 in_root dpkg-statoverride --list /etc/wikikiosk >/dev/null && fail "the stat override of /etc/wikikiosk is still there"
+in_root dpkg-statoverride --list /srv/wikikiosk >/dev/null && fail "the stat override of /srv/wikikiosk is still there"
 say "Purged: only the ZIM files remain. Package test passed."
 # The root is made again from the cached tarball next time: free its space now.
 cleanup

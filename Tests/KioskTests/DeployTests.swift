@@ -55,9 +55,10 @@ struct DeployTests {
                      "User=wikikiosk", "CapabilityBoundingSet=\n", "ProtectHome=yes", "PrivateTmp=yes"] {
             #expect(unit.contains(line), "\(line)")
         }
-        // Writable beyond the state folder: only the configuration folder (the staff area saves there).
+        // Writable beyond the state folder: only the configuration folder (the staff area saves
+        // there) and the books folder (it adds and removes books), which may be missing.
         let writable = unit.split(separator: "\n").filter { $0.hasPrefix("ReadWritePaths=") }
-        #expect(writable == ["ReadWritePaths=/etc/wikikiosk"])
+        #expect(writable == ["ReadWritePaths=/etc/wikikiosk -/srv/wikikiosk"])
     }
 
     @Test(.enabled(if: Shell.exists("/usr/sbin/dnsmasq")))
@@ -107,7 +108,7 @@ struct DeployTests {
         let files = ["usr/local/bin/wikikiosk", "etc/wikikiosk/wikikiosk.conf", "etc/wikikiosk/locales/fr.ini",
                      "etc/hostapd/wikikiosk.conf", "etc/dnsmasq.d/wikikiosk.conf", "etc/wikikiosk/nftables.nft",
                      "etc/wikikiosk/hotspot.env", "etc/systemd/system/wikikiosk.service",
-                     "etc/systemd/system/wikikiosk-hotspot.service"]
+                     "etc/systemd/system/wikikiosk-hotspot.service", "etc/udev/rules.d/61-wikikiosk-usb.rules"]
         var contents: [String: Data] = [:]
         for file in files {
             contents[file] = FileManager.default.contents(atPath: root + "/" + file)
@@ -138,7 +139,36 @@ struct DeployTests {
         #expect(uninstall.status == 0, "\(uninstall.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/local/bin/wikikiosk"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dnsmasq.d/wikikiosk.conf"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc/udev/rules.d/61-wikikiosk-usb.rules"))
         #expect(FileManager.default.fileExists(atPath: root + "/etc/wikikiosk/wikikiosk.conf"))
+    }
+
+    /// The USB stick rule: only added block devices on the USB bus with a file system, each
+    /// supported file system mounted read-only, nosuid, nodev, noexec by systemd-mount without
+    /// waiting, under the folder the kiosk lists by default; every line is a comment, a label
+    /// or udev's `KEY op "value"` pairs.
+    @Test func usbSticksAreMountedReadOnlyWhereTheKioskLooks() throws {
+        let rules = try String(contentsOfFile: DeployFolder.path + "/wikikiosk-usb.rules", encoding: .utf8)
+        let pair = #"[A-Z_]+(\{[A-Za-z_]+\})?(==|!=|\+=|=)"[^"]*""#
+        let lines = rules.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for line in lines {
+            #expect(line.range(of: "^\(pair)(, \(pair))*$", options: .regularExpression) != nil, "\(line)")
+        }
+        #expect(lines.prefix(4) == ["ACTION!=\"add\", GOTO=\"wikikiosk_usb_end\"", "SUBSYSTEM!=\"block\", GOTO=\"wikikiosk_usb_end\"",
+                                    "ENV{ID_BUS}!=\"usb\", GOTO=\"wikikiosk_usb_end\"",
+                                    "ENV{ID_FS_USAGE}!=\"filesystem\", GOTO=\"wikikiosk_usb_end\""])
+        let mounts = lines.filter { $0.contains("RUN{program}") }
+        var types: [String] = []
+        for line in mounts {
+            #expect(line.contains("\"/usr/bin/systemd-mount --no-block --collect --fsck=no --type="))
+            #expect(line.contains(" --options=ro,nosuid,nodev,noexec"))
+            #expect(line.hasSuffix(" $devnode \(KioskSettings().usbDirectory)/%k\""))
+            if let match = line.range(of: #"ID_FS_TYPE\}=="[^"]+""#, options: .regularExpression) {
+                types += line[match].dropFirst(14).dropLast().split(separator: "|").map(String.init)
+            }
+        }
+        #expect(Set(types) == ["vfat", "exfat", "ntfs", "ext2", "ext3", "ext4"])
+        #expect(lines.last == "LABEL=\"wikikiosk_usb_end\"")
     }
 
     @Test(.enabled(if: Fixtures.wikikioskExecutable != nil))
