@@ -9,8 +9,9 @@ import ZimKit
 struct BookShelfTests {
     /// A new edition of the test book: dated `date`, its home page saying `marker`, with
     /// `payload` bytes of incompressible data (so a slowed copy takes a while).
-    static func edition(at path: String, date: String, marker: String, payload: Int = 0) throws -> String {
-        var book = ZimBook(title: "Ville de test", language: "fra", metadata: [("Date", date)])
+    static func edition(at path: String, date: String, marker: String, payload: Int = 0,
+                        title: String = "Ville de test") throws -> String {
+        var book = ZimBook(title: title, language: "fra", metadata: [("Date", date), ("Description", marker)])
         book.fullTextLanguage = nil
         book.add(article: "Accueil", title: "Accueil", html: Fixtures.page("Accueil", marker))
         if payload > 0 {

@@ -40,13 +40,15 @@ struct AdminLibraryPage {
                 let names: HTML = stable == book.name ? "<code>\(book.name)</code>" : "<code>\(stable)</code> (<code>\(book.name)</code>)"
                 rows += "<tr><td><a href=\"\(URLPath.content(book: stable, path: ""))\">\(book.title)</a>"
                     + "<br>\(names)</td>"
-                    + "<td class=\"n\">\(ByteSize.text(book.fileSize, t.language))</td>"
-                    + "<td class=\"n\">\(t.number(Int(book.articleCount)))</td>"
-                    + "<td>\(book.date)</td><td>\(book.language)</td><td>\(index)</td>"
+                    + "<td class=\"n\" data-label=\"\(t.plain("admin.library.size"))\">\(ByteSize.text(book.fileSize, t.language))</td>"
+                    + "<td class=\"n\" data-label=\"\(t.plain("admin.library.articles"))\">\(t.number(Int(book.articleCount)))</td>"
+                    + "<td data-label=\"\(t.plain("admin.library.date"))\">\(book.date)</td>"
+                    + "<td data-label=\"\(t.plain("admin.library.language"))\">\(book.language)</td>"
+                    + "<td data-label=\"\(t.plain("admin.library.fulltext"))\">\(index)</td>"
                     + "<td>\(removeLink(book, shelf, t))</td></tr>\n"
             }
             body += """
-                <div class="scroll"><table><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
+                <div class="scroll"><table class="stack"><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
                 <th>\(t["admin.library.articles"])</th><th>\(t["admin.library.date"])</th><th>\(t["admin.library.language"])</th>\
                 <th>\(t["admin.library.fulltext"])</th><th>\(t["admin.shelf.actions"])</th></tr></thead><tbody>
                 \(rows)</tbody></table></div>\n

@@ -86,6 +86,10 @@ struct AdminPage {
         .chart svg{display:block;max-width:100%;height:auto}.yes{color:#1b7a2f;font-weight:600}.no{color:#9a1c1c}\
         ul.sug{list-style:none;margin:4px 0;padding:0;border:1px solid #d8dce3;border-radius:6px;background:#fff}\
         ul.sug li button{background:none;color:#1b1b1b;margin:0;width:100%;text-align:left;border-radius:0}\
-        ul.sug li button:hover,ul.sug li button:focus{background:#eef1f6}.preview img{max-width:100%;border:1px solid #ccc}
+        ul.sug li button:hover,ul.sug li button:focus{background:#eef1f6}.preview img{max-width:100%;border:1px solid #ccc}\
+        ul.jobs{list-style:none;padding:0}progress{width:100%;height:1.2em}\
+        @media (max-width:600px){table.stack thead{display:none}table.stack tr{display:block;border-bottom:1px solid #d8dce3;padding:6px 0}\
+        table.stack td{display:block;border:0;padding:2px 8px;text-align:left}\
+        table.stack td[data-label]::before{content:attr(data-label) "\\00a0\\00a0";color:#555;font-weight:600}}
         """
 }

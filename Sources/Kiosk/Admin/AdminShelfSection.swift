@@ -38,10 +38,11 @@ struct AdminShelfSection {
             for book in books {
                 let details = [book.fileName, book.language, book.date].filter { !$0.isEmpty }.joined(separator: " · ")
                 rows += "<tr><td><b>\(book.title)</b><br><span class=\"hint\">\(details)</span></td>"
-                    + "<td class=\"n\">\(ByteSize.text(book.size, t.language))</td><td>\(action(for: book, shelf))</td></tr>\n"
+                    + "<td class=\"n\" data-label=\"\(t.plain("admin.library.size"))\">\(ByteSize.text(book.size, t.language))</td>"
+                    + "<td>\(action(for: book, shelf))</td></tr>\n"
             }
             html += """
-                <div class="scroll"><table><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
+                <div class="scroll"><table class="stack"><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
                 <th>\(t["admin.shelf.actions"])</th></tr></thead><tbody>
                 \(rows)</tbody></table></div>\n
                 """
