@@ -28,6 +28,9 @@ public struct KioskSettings: Sendable, Equatable {
     /// ZIM files found below it and copies them into the library folder. `Deploy/` mounts
     /// sticks read-only under `/media/wikikiosk/<device>`.
     public var usbDirectory = "/media/wikikiosk"
+    /// The reader apps the "take home" page offers (`[library] apps`, e.g. Kiwix for Android's
+    /// APK); nil: the `apps` folder inside the books folder.
+    public var appsDirectory: String?
     /// Books shown first on the home page and searched first, in this order, by name
     /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
     public var mainBooks: [String] = []

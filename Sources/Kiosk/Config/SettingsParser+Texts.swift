@@ -74,8 +74,11 @@ extension SettingsParser {
         case "usb":
             guard entry.value.hasPrefix("/") else { return "the USB folder must be a full path starting with /" }
             settings.usbDirectory = entry.value
+        case "apps":
+            guard entry.value.hasPrefix("/") else { return "the apps folder must be a full path starting with /" }
+            settings.appsDirectory = entry.value
         default:
-            let hint = Suggestion.closest(to: entry.key, in: ["downloads", "usb"]).map { " (did you mean “\($0)”?)" } ?? ""
+            let hint = Suggestion.closest(to: entry.key, in: ["downloads", "usb", "apps"]).map { " (did you mean “\($0)”?)" } ?? ""
             return "unknown setting “\(entry.key)” in [library]\(hint)"
         }
         return nil

@@ -135,7 +135,8 @@ struct LandingPage: Sendable {
         }
         var cards = BookCards(books: books, language: language, main: context.settings.current.mainBooks)
         cards.linkNames = Dictionary(books.map { ($0.name, context.library.stableName(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        return cards.render(t)
+        guard context.settings.current.bookDownloads else { return cards.render(t) }
+        return cards.render(t) + "<p class=\"takehome\"><a href=\"/take-home\">\(t["takehome.link"])</a></p>\n"
     }
 
     private func help(_ t: LandingText) -> HTML {

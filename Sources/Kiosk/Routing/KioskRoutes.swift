@@ -27,6 +27,7 @@ public enum KioskRoutes {
         let books = BooksAPI(context: context)
         let random = RandomHandler(context: context)
         let download = DownloadHandler(context: context)
+        let takeHome = TakeHomePage(context: context)
         let catalog = CatalogHandler(context: context)
         let searchService = searchService ?? SearchService(library: context.library, settings: context.searchSettings)
         let search = SearchHandler(context: context, service: searchService)
@@ -48,6 +49,7 @@ public enum KioskRoutes {
                 Route("raw", raw),
                 Route("random", random),
                 Route("download", download),
+                Route("take-home", takeHome),
                 Route("catalog", catalog),
                 Route("search", deferred: { search.handle($0, $1, completion: $2) }),
                 Route("suggest", suggest),

@@ -105,5 +105,16 @@ extension VisitorStrings {
         "viewer.title": "Opening the article",
         "viewer.library": "See the kiosk's books",
         "badrequest.address": "The “{name}” parameter must be a web address starting with http:// or https://.",
+        "takehome.link": "Take these books home on your phone",
+        "takehome.title": "Take books home",
+        "takehome.intro": "Read these books on your phone after your visit, even without Internet: install the Kiwix reader app, then download a book here.",
+        "takehome.apps": "1. The reader app",
+        "takehome.apps.none": "Install the Kiwix app from your phone's app store (this needs Internet), then come back here for the books.",
+        "takehome.apps.android": "On Android: tap the downloaded file to install it. If the phone asks, allow installing from this source.",
+        "takehome.apps.ios": "On iPhone and iPad, Kiwix installs from the App Store, with Internet.",
+        "takehome.books": "2. The books",
+        "takehome.space": "Check the free space on your phone first: a book can weigh several gigabytes.",
+        "takehome.download": "Download ({size})",
+        "takehome.books.how": "In Kiwix, open the downloaded book (Downloads folder). If the download stops, start it again: it continues where it stopped.",
     ]
 }

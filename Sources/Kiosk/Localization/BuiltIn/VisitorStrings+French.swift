@@ -105,5 +105,16 @@ extension VisitorStrings {
         "viewer.title": "Ouverture de l'article",
         "viewer.library": "Voir les livres de la borne",
         "badrequest.address": "Le paramètre « {name} » doit être une adresse web qui commence par http:// ou https://.",
+        "takehome.link": "Emporter ces livres sur votre téléphone",
+        "takehome.title": "Emporter des livres",
+        "takehome.intro": "Lisez ces livres sur votre téléphone après votre visite, même sans Internet : installez l'application de lecture Kiwix, puis téléchargez un livre ici.",
+        "takehome.apps": "1. L'application de lecture",
+        "takehome.apps.none": "Installez l'application Kiwix depuis le magasin d'applications de votre téléphone (il faut Internet pour cela), puis revenez ici pour les livres.",
+        "takehome.apps.android": "Sur Android : touchez le fichier téléchargé pour l'installer. Si le téléphone le demande, autorisez l'installation depuis cette source.",
+        "takehome.apps.ios": "Sur iPhone et iPad, Kiwix s'installe depuis l'App Store, avec Internet.",
+        "takehome.books": "2. Les livres",
+        "takehome.space": "Vérifiez d'abord la place libre sur votre téléphone : un livre peut peser plusieurs gigaoctets.",
+        "takehome.download": "Télécharger ({size})",
+        "takehome.books.how": "Dans Kiwix, ouvrez le livre téléchargé (dossier Téléchargements). Si le téléchargement s'arrête, relancez-le : il reprend là où il s'était arrêté.",
     ]
 }

@@ -102,5 +102,16 @@ extension VisitorStrings {
         "viewer.title": "Der Artikel wird geöffnet",
         "viewer.library": "Die Bücher des Kiosks ansehen",
         "badrequest.address": "Der Parameter „{name}“ muss eine Webadresse sein, die mit http:// oder https:// beginnt.",
+        "takehome.link": "Diese Bücher auf dem Handy mitnehmen",
+        "takehome.title": "Bücher mitnehmen",
+        "takehome.intro": "Lesen Sie diese Bücher nach Ihrem Besuch auf Ihrem Handy, auch ohne Internet: Installieren Sie die Lese-App Kiwix und laden Sie dann hier ein Buch herunter.",
+        "takehome.apps": "1. Die Lese-App",
+        "takehome.apps.none": "Installieren Sie die App Kiwix aus dem App-Store Ihres Handys (dafür braucht es Internet) und kommen Sie dann für die Bücher hierher zurück.",
+        "takehome.apps.android": "Unter Android: Tippen Sie auf die heruntergeladene Datei, um sie zu installieren. Wenn das Handy fragt, erlauben Sie die Installation aus dieser Quelle.",
+        "takehome.apps.ios": "Auf iPhone und iPad wird Kiwix aus dem App Store installiert, mit Internet.",
+        "takehome.books": "2. Die Bücher",
+        "takehome.space": "Prüfen Sie zuerst den freien Speicher auf Ihrem Handy: Ein Buch kann mehrere Gigabyte groß sein.",
+        "takehome.download": "Herunterladen ({size})",
+        "takehome.books.how": "Öffnen Sie in Kiwix das heruntergeladene Buch (Ordner Downloads). Bricht der Download ab, starten Sie ihn erneut: Er macht dort weiter, wo er aufgehört hat.",
     ]
 }

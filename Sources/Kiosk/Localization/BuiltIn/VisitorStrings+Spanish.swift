@@ -102,5 +102,16 @@ extension VisitorStrings {
         "viewer.title": "Abriendo el artículo",
         "viewer.library": "Ver los libros del quiosco",
         "badrequest.address": "El parámetro «{name}» debe ser una dirección web que empiece por http:// o https://.",
+        "takehome.link": "Llevarse estos libros en el teléfono",
+        "takehome.title": "Llevarse libros",
+        "takehome.intro": "Lea estos libros en su teléfono después de la visita, incluso sin Internet: instale la aplicación de lectura Kiwix y luego descargue un libro aquí.",
+        "takehome.apps": "1. La aplicación de lectura",
+        "takehome.apps.none": "Instale la aplicación Kiwix desde la tienda de aplicaciones de su teléfono (hace falta Internet) y vuelva aquí para los libros.",
+        "takehome.apps.android": "En Android: toque el archivo descargado para instalarlo. Si el teléfono lo pide, permita la instalación desde esta fuente.",
+        "takehome.apps.ios": "En iPhone y iPad, Kiwix se instala desde la App Store, con Internet.",
+        "takehome.books": "2. Los libros",
+        "takehome.space": "Compruebe primero el espacio libre de su teléfono: un libro puede pesar varios gigabytes.",
+        "takehome.download": "Descargar ({size})",
+        "takehome.books.how": "En Kiwix, abra el libro descargado (carpeta Descargas). Si la descarga se detiene, vuelva a lanzarla: continúa donde se quedó.",
     ]
 }
