@@ -16,6 +16,8 @@ struct AdminLibraryPage {
         case ("", false) where parts.isEmpty: return self.page(page)
         case ("add", true): return actions.add(request, page)
         case ("cancel", true): return actions.cancel(request)
+        case ("check", true): return actions.checkForUpdates(page)
+        case ("update", true): return actions.update(request, page)
         case ("remove", false): return actions.confirmRemoval(request, page)
         case ("remove", true): return actions.remove(request, page)
         default: return nil

@@ -19,6 +19,28 @@ struct AdminShelfActions {
         return AdminResponse.redirect("/admin/library#activity")
     }
 
+    /// "Look for updates": starts the search; the page shows it running, then what it found.
+    func checkForUpdates(_ page: AdminPage) -> Response {
+        guard let shelf = area.options.shelf else { return refused(.noLibraryFolder, page) }
+        do {
+            try shelf.checkForUpdates()
+        } catch {
+            return refused(error, page)
+        }
+        return AdminResponse.redirect("/admin/library#updates")
+    }
+
+    /// "Update": downloads the newer edition found for `book` and replaces it.
+    func update(_ request: Request, _ page: AdminPage) -> Response {
+        guard let shelf = area.options.shelf else { return refused(.noLibraryFolder, page) }
+        do {
+            try shelf.update(bookNamed: request.form["book"] ?? "")
+        } catch {
+            return refused(error, page)
+        }
+        return AdminResponse.redirect("/admin/library#activity")
+    }
+
     func cancel(_ request: Request) -> Response {
         if let id = request.form["job"].flatMap(Int.init) { area.options.shelf?.cancel(id) }
         return AdminResponse.redirect("/admin/library#activity")

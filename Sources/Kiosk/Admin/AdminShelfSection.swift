@@ -19,8 +19,8 @@ struct AdminShelfSection {
         self.jobs = shelf?.activity ?? []
     }
 
-    /// Whether a copy waits or runs (the page then reloads itself).
-    var isBusy: Bool { jobs.contains(where: \.isActive) }
+    /// Whether a copy waits or runs, or updates are being looked for (the page then reloads itself).
+    var isBusy: Bool { jobs.contains(where: \.isActive) || shelf?.updateState.running == true }
 
     func render() -> HTML {
         var html: HTML = "<h2 id=\"usb\">\(t["admin.shelf.usb"])</h2>\n"
@@ -50,7 +50,36 @@ struct AdminShelfSection {
         if let free = shelf.free {
             html += "<p class=\"hint\">\(t["admin.shelf.free", ["free": .text(ByteSize.text(free, t.language))]])</p>\n"
         }
-        return html + activity()
+        return html + updates(shelf) + activity()
+    }
+
+    /// "Look for updates" and what the last search found, when `[library] updates` is set.
+    private func updates(_ shelf: BookShelf) -> HTML {
+        guard let catalog = shelf.updateCatalog else { return .empty }
+        let state = shelf.updateState
+        var html: HTML = "<h2 id=\"updates\">\(t["admin.shelf.updates"])</h2>\n"
+            + "<p class=\"hint\">\(t["admin.shelf.updates.catalog", ["catalog": .text(catalog)]])</p>\n"
+        if let problem = state.problem {
+            html += AdminPage.notice(t[problem.messageKey, problem.arguments(t.language)], kind: "error")
+        }
+        if state.running { return html + "<p>\(t["admin.shelf.updates.checking"])</p>\n" }
+        if let checked = state.checked, state.problem == nil, state.found.isEmpty {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "HH:mm"
+            html += "<p class=\"yes\">\(t["admin.shelf.updates.none", ["time": .text(formatter.string(from: checked))]])</p>\n"
+        }
+        for found in state.found where shelf.removable(found.bookName) != nil {
+            let size = ByteSize.text(found.edition.size, t.language)
+            let button: HTML = jobs.contains(where: { $0.isActive && $0.fileName == found.edition.fileName })
+                ? t["admin.shelf.inprogress"]
+                : "<form method=\"post\" action=\"/admin/library/update\" class=\"inline\">\(csrf)"
+                    + "<input type=\"hidden\" name=\"book\" value=\"\(found.bookName)\"><button type=\"submit\">"
+                    + "\(t["admin.shelf.updates.update", ["date": .text(found.edition.date), "size": .text(size)]])</button></form>"
+            html += "<div class=\"card\"><p>\(t["admin.shelf.updates.found", ["title": .text(found.bookTitle), "date": .text(found.bookDate)]])</p>"
+                + "\(button)</div>\n"
+        }
+        return html + "<form method=\"post\" action=\"/admin/library/check\">\(csrf)"
+            + "<button type=\"submit\">\(t["admin.shelf.updates.check"])</button></form>\n"
     }
 
     /// What staff can do with a file on a stick, or why they can't.

@@ -1,4 +1,5 @@
 import CSodium
+import Foundation
 
 /// The few libsodium calls the staff area needs: Argon2id password hashes and random bytes.
 ///
@@ -66,5 +67,25 @@ public enum Sodium {
             out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The SHA-256 of a file's bytes, in lower-case hex (a download checked against its
+    /// catalogue's metalink), read in 1 MiB chunks; nil when it can't be read.
+    public static func sha256(file path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var state = crypto_hash_sha256_state()
+        crypto_hash_sha256_init(&state)
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { return nil }
+            if chunk.isEmpty { break }
+            chunk.withUnsafeBytes { bytes in
+                _ = crypto_hash_sha256_update(&state, bytes.bindMemory(to: UInt8.self).baseAddress, UInt64(bytes.count))
+            }
+        }
+        var digest = [UInt8](repeating: 0, count: 32)
+        crypto_hash_sha256_final(&state, &digest)
+        return hex(digest)
     }
 }

@@ -31,6 +31,9 @@ public struct KioskSettings: Sendable, Equatable {
     /// The reader apps the "take home" page offers (`[library] apps`, e.g. Kiwix for Android's
     /// APK); nil: the `apps` folder inside the books folder.
     public var appsDirectory: String?
+    /// A Kiwix OPDS catalogue to look for newer editions in when the kiosk has Internet
+    /// (`[library] updates = https://library.kiwix.org/catalog/v2/entries`); nil: off.
+    public var updateCatalog: String?
     /// Books shown first on the home page and searched first, in this order, by name
     /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
     public var mainBooks: [String] = []

@@ -1,3 +1,4 @@
+import Foundation
 /// The `[texts]` and `[admin]` sections of `wikikiosk.conf`, written by the staff area:
 ///
 /// ```
@@ -77,8 +78,13 @@ extension SettingsParser {
         case "apps":
             guard entry.value.hasPrefix("/") else { return "the apps folder must be a full path starting with /" }
             settings.appsDirectory = entry.value
+        case "updates":
+            guard entry.value.hasPrefix("http://") || entry.value.hasPrefix("https://"), URL(string: entry.value) != nil else {
+                return "updates must be the address of a Kiwix catalogue (https://library.kiwix.org/catalog/v2/entries)"
+            }
+            settings.updateCatalog = entry.value
         default:
-            let hint = Suggestion.closest(to: entry.key, in: ["downloads", "usb", "apps"]).map { " (did you mean “\($0)”?)" } ?? ""
+            let hint = Suggestion.closest(to: entry.key, in: ["downloads", "usb", "apps", "updates"]).map { " (did you mean “\($0)”?)" } ?? ""
             return "unknown setting “\(entry.key)” in [library]\(hint)"
         }
         return nil

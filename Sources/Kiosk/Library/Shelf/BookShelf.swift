@@ -12,15 +12,21 @@ import Synchronization
 public final class BookShelf: Sendable {
     public let libraryDirectory: String
     public let drives: USBDrives
-    private let settings: LiveSettings
-    private let loader: BookLoader
+    let settings: LiveSettings
+    let loader: BookLoader
     private let validator: any ArchiveValidating
+    /// How the kiosk reaches the Internet for updates (nil: curl is not installed).
+    let curl: CurlTool?
+    /// The first pause before resuming a cut download (doubling after each attempt).
+    let retryPause: TimeInterval
+    /// The last search for newer editions (`BookShelf+Updates`).
+    let updates = Mutex(UpdateCheck())
     private let freeSpace: @Sendable (String) -> UInt64?
     /// Tests slow copies down to this many bytes per second (nil: as fast as the stick goes).
     private let copyRateLimit: UInt64?
     private let jobs = Mutex<[ShelfJob]>([])
     private let nextID = Atomic<Int>(1)
-    private let queue = DispatchQueue(label: "wikikiosk.shelf", qos: .utility)
+    let queue = DispatchQueue(label: "wikikiosk.shelf", qos: .utility)
     /// Kept free in the books folder after a copy (statistics, logs, the system's own files).
     public static let reserve: UInt64 = 100_000_000
     /// Finished jobs shown on the Books page.
@@ -30,7 +36,10 @@ public final class BookShelf: Sendable {
     static let temporaryPrefix = ".wikikiosk-import-"
 
     public init(libraryDirectory: String, settings: LiveSettings, loader: BookLoader, validator: any ArchiveValidating,
-                freeSpace: @escaping @Sendable (String) -> UInt64? = BookShelf.freeBytes, copyRateLimit: UInt64? = nil) {
+                freeSpace: @escaping @Sendable (String) -> UInt64? = BookShelf.freeBytes, copyRateLimit: UInt64? = nil,
+                curl: CurlTool? = CurlTool.find(), retryPause: TimeInterval = 1) {
+        self.curl = curl
+        self.retryPause = retryPause
         self.libraryDirectory = libraryDirectory
         self.settings = settings
         self.loader = loader
@@ -81,10 +90,22 @@ public final class BookShelf: Sendable {
         guard fits(source.size) else {
             throw .doesNotFit(needed: source.size + Self.reserve, free: free ?? 0)
         }
-        let id = nextID.add(1, ordering: .relaxed).oldValue
         let kind: ShelfJob.Kind = replaced.map { .replace(path: $0.path, title: $0.title) } ?? .add
-        let job = ShelfJob(id: id, kind: kind, title: source.title, fileName: source.fileName, size: source.size,
-                           started: Date())
+        loader.log.info("staff area: copying \(source.path) into \(libraryDirectory)"
+                        + (replaced.map { " to replace \($0.path)" } ?? ""))
+        return enqueue(title: source.title, fileName: source.fileName, size: source.size, kind: kind,
+                       replacing: replaced) { temporary, progress throws(ShelfError) in
+            try FileCopy.copy(from: source.path, to: temporary, size: source.size, progress: progress)
+        }
+    }
+
+    /// Queues a job that fetches `fileName` (`size` bytes) with `fetch` into a temporary file
+    /// (given its path and the progress callback, which returns false to cancel), then checks
+    /// it (against `sha256` when known), installs it and deletes `replacing`.
+    func enqueue(title: String, fileName: String, size: UInt64, kind: ShelfJob.Kind, replacing: Book?, sha256: String? = nil,
+                 fetch: @escaping @Sendable (String, (UInt64) -> Bool) throws(ShelfError) -> Void) -> Int {
+        let id = nextID.add(1, ordering: .relaxed).oldValue
+        let job = ShelfJob(id: id, kind: kind, title: title, fileName: fileName, size: size, started: Date())
         jobs.withLock { jobs in
             jobs.append(job)
             let finished = jobs.filter { !$0.isActive }.count
@@ -93,9 +114,8 @@ public final class BookShelf: Sendable {
                 jobs.removeAll { extra.contains($0.id) }
             }
         }
-        loader.log.info("staff area: copying \(source.path) into \(libraryDirectory)"
-                        + (replaced.map { " to replace \($0.path)" } ?? ""))
-        queue.async { self.run(id, source, target: target, replacing: replaced) }
+        let target = libraryDirectory + "/" + fileName
+        queue.async { self.run(id, size: size, target: target, replacing: replacing, sha256: sha256, fetch: fetch) }
         return id
     }
 
@@ -136,8 +156,10 @@ public final class BookShelf: Sendable {
 
     // MARK: - The copy
 
-    private func run(_ id: Int, _ source: StickBook, target: String, replacing old: Book?) {
-        let temporary = libraryDirectory + "/" + Self.temporaryPrefix + "\(id)-" + source.fileName + ".part"
+    private func run(_ id: Int, size: UInt64, target: String, replacing old: Book?, sha256: String?,
+                     fetch: (String, (UInt64) -> Bool) throws(ShelfError) -> Void) {
+        let fileName = (target as NSString).lastPathComponent
+        let temporary = libraryDirectory + "/" + Self.temporaryPrefix + "\(id)-" + fileName + ".part"
         let started = jobs.withLock { jobs -> Bool in
             guard let index = jobs.firstIndex(where: { $0.id == id }) else { return false }
             if jobs[index].cancelRequested {
@@ -151,15 +173,16 @@ public final class BookShelf: Sendable {
         }
         guard started else { return }
         do throws(ShelfError) {
-            try FileCopy.copy(from: source.path, to: temporary, size: source.size) { copied in
+            try fetch(temporary) { copied in
                 throttle(copied, since: jobs.withLock { jobs in jobs.first { $0.id == id }?.copyStarted } ?? Date())
                 return jobs.withLock { jobs in
                     guard let index = jobs.firstIndex(where: { $0.id == id }) else { return false }
                     jobs[index].copied = copied
-                    if copied == source.size, !jobs[index].cancelRequested { jobs[index].state = .checking }
+                    if copied == size, !jobs[index].cancelRequested { jobs[index].state = .checking }
                     return !jobs[index].cancelRequested
                 }
             }
+            if let sha256, Sodium.sha256(file: temporary) != sha256 { throw .checksumMismatch }
             if let problem = validator.thoroughProblem(with: temporary) { throw .invalid(reason: problem) }
             if jobs.withLock({ jobs in jobs.first { $0.id == id }?.cancelRequested ?? true }) { throw .cancelled }
             let book = try install(temporary, at: target, replacing: old)
@@ -171,7 +194,7 @@ public final class BookShelf: Sendable {
             }
         } catch {
             unlink(temporary)
-            loader.log.warning("staff area: \(source.path) was not added: \(error)")
+            loader.log.warning("staff area: \(fileName) was not added: \(error)")
             jobs.withLock { jobs in
                 guard let index = jobs.firstIndex(where: { $0.id == id }) else { return }
                 jobs[index].state = .failed(error)

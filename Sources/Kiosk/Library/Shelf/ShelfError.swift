@@ -31,6 +31,14 @@ public enum ShelfError: Error, Sendable, Equatable {
     case notRemovable(book: String)
     /// Deleting the file failed with `errno`.
     case removeFailed(errno: Int32)
+    /// The update catalogue could not be read (no Internet, a wrong address…).
+    case catalogUnreachable(reason: String)
+    /// The download failed after every attempt to resume it.
+    case downloadFailed(reason: String)
+    /// The downloaded file's SHA-256 is not the catalogue's.
+    case checksumMismatch
+    /// Updates are off (`[library] updates` unset) or curl is not installed.
+    case updatesUnavailable
 
     /// The staff-area text key of the message.
     public var messageKey: String {
@@ -50,6 +58,10 @@ public enum ShelfError: Error, Sendable, Equatable {
         case .cancelled: "admin.shelf.error.cancelled"
         case .notRemovable: "admin.shelf.error.notremovable"
         case .removeFailed: "admin.shelf.error.remove"
+        case .catalogUnreachable: "admin.shelf.error.catalog"
+        case .downloadFailed: "admin.shelf.error.download"
+        case .checksumMismatch: "admin.shelf.error.sha256"
+        case .updatesUnavailable: "admin.shelf.error.noupdates"
         }
     }
 
@@ -58,7 +70,8 @@ public enum ShelfError: Error, Sendable, Equatable {
         func size(_ bytes: UInt64) -> TextArgument { .text(ByteSize.text(bytes, language)) }
         func system(_ code: Int32) -> TextArgument { .text(String(cString: strerror(code))) }
         switch self {
-        case .noLibraryFolder, .cancelled: return [:]
+        case .noLibraryFolder, .cancelled, .checksumMismatch, .updatesUnavailable: return [:]
+        case .catalogUnreachable(let reason), .downloadFailed(let reason): return ["reason": .text(reason)]
         case .libraryReadOnly(let folder): return ["folder": .text(folder)]
         case .notOnStick(let path): return ["file": .text((path as NSString).lastPathComponent)]
         case .unusable(let reason), .invalid(let reason): return ["reason": .text(reason)]

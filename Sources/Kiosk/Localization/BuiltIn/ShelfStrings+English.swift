@@ -50,5 +50,16 @@ extension ShelfStrings {
         "admin.shelf.error.cancelled": "Copy cancelled: nothing was added.",
         "admin.shelf.error.notremovable": "“{book}” is not a book of the books folder: the kiosk doesn't delete it.",
         "admin.shelf.error.remove": "The file could not be deleted ({error}).",
+        "admin.shelf.updates": "Updates (when the kiosk has Internet)",
+        "admin.shelf.updates.catalog": "Catalogue: {catalog}",
+        "admin.shelf.updates.check": "Look for updates",
+        "admin.shelf.updates.checking": "Looking for new editions…",
+        "admin.shelf.updates.none": "Every book is up to date (checked at {time}).",
+        "admin.shelf.updates.found": "{title}: the kiosk has the edition of {date}.",
+        "admin.shelf.updates.update": "Update to the edition of {date} ({size})",
+        "admin.shelf.error.catalog": "The catalogue could not be read ({reason}). Is the kiosk connected to the Internet?",
+        "admin.shelf.error.download": "The download failed after several attempts to resume it ({reason}): nothing was added. Try again later.",
+        "admin.shelf.error.sha256": "The downloaded file does not match the catalogue's SHA-256: nothing was added.",
+        "admin.shelf.error.noupdates": "Updates are not switched on (the “updates” setting of wikikiosk.conf, and the curl program).",
     ]
 }

@@ -50,5 +50,16 @@ extension ShelfStrings {
         "admin.shelf.error.cancelled": "Copie annulée : rien n'a été ajouté.",
         "admin.shelf.error.notremovable": "« {book} » n'est pas un livre du dossier des livres : la borne ne le supprime pas.",
         "admin.shelf.error.remove": "Le fichier n'a pas pu être supprimé ({error}).",
+        "admin.shelf.updates": "Mises à jour (quand la borne a Internet)",
+        "admin.shelf.updates.catalog": "Catalogue : {catalog}",
+        "admin.shelf.updates.check": "Chercher des mises à jour",
+        "admin.shelf.updates.checking": "Recherche des nouvelles éditions…",
+        "admin.shelf.updates.none": "Tous les livres sont à jour (vérifié à {time}).",
+        "admin.shelf.updates.found": "{title} : la borne a l'édition du {date}.",
+        "admin.shelf.updates.update": "Mettre à jour : édition du {date} ({size})",
+        "admin.shelf.error.catalog": "Le catalogue n'a pas pu être lu ({reason}). La borne est-elle connectée à Internet ?",
+        "admin.shelf.error.download": "Le téléchargement a échoué malgré plusieurs reprises ({reason}) : rien n'a été ajouté. Réessayez plus tard.",
+        "admin.shelf.error.sha256": "Le fichier téléchargé ne correspond pas à l'empreinte SHA-256 du catalogue : rien n'a été ajouté.",
+        "admin.shelf.error.noupdates": "Les mises à jour ne sont pas activées (réglage « updates » de wikikiosk.conf, et le programme curl).",
     ]
 }
