@@ -109,17 +109,30 @@ struct AdminBrowserTests {
         let report = try Self.download(in: downloads, suffix: ".html")
         #expect(String(decoding: report, as: UTF8.self).contains("<svg") || String(decoding: report, as: UTF8.self).contains("<!DOCTYPE html>"))
 
-        // A sign: suggestions, preview, PDF.
+        // A sign: a suggestion fills the article's title (and nothing else), the id is checked as
+        // typed (JAUDE is taken: a free one is proposed), the preview is marked, and "Add to the
+        // catalogue and download the PDF" adds it, then downloads its PDF.
         try browser.navigate(base + "/admin/signs")
         _ = try browser.evaluate("""
             var i = document.getElementById('article'); i.value = 'Cath'; i.dispatchEvent(new Event('input')); true
             """)
         try browser.wait(for: "document.querySelectorAll('#sug button').length > 0")
-        _ = try browser.evaluate("document.querySelector('#sug button').click(); document.getElementById('id').value = 'CATHEDRALE'; document.getElementById('preview').click(); true")
-        try browser.wait(for: "!!document.getElementById('pdf') && document.querySelector('.preview img').complete && document.querySelector('.preview img').naturalWidth > 0")
+        _ = try browser.evaluate("document.querySelector('#sug button').click(); true")
+        #expect(try browser.evaluate("document.getElementById('article').value") as? String == "Cathédrale de Clermont")
+        #expect(try browser.evaluate("document.getElementById('label').value") as? String == "")
+        _ = try browser.evaluate("var d = document.getElementById('id'); d.value = 'jaude'; d.dispatchEvent(new Event('input')); true")
+        try browser.wait(for: "!!document.getElementById('useproposal')")
+        let status = try browser.evaluate("document.getElementById('idstatus').textContent") as? String ?? ""
+        #expect(status.contains("JAUDE est déjà le panneau de « Cathédrale de Clermont »"), "\(status)")
+        _ = try browser.evaluate("document.getElementById('useproposal').click(); true")
+        #expect(try browser.evaluate("document.getElementById('id').value") as? String == "JAUDE2")
+        try browser.wait(for: "document.getElementById('idstatus').textContent.includes('JAUDE2 est libre')")
+        _ = try browser.evaluate("document.getElementById('preview-button').click(); true")
+        try browser.wait(for: "!!document.getElementById('add') && document.querySelector('.preview img').complete && document.querySelector('.preview img').naturalWidth > 0")
         try browser.screenshot(width: 390, height: 844, full: true).write(to: URL(fileURLWithPath: docs + "/admin-signs-phone.png"))
         try browser.screenshot(width: 1280, height: 800, full: true).write(to: URL(fileURLWithPath: docs + "/admin-signs-laptop.png"))
-        _ = try browser.evaluate("document.getElementById('pdf').click(); true")
+        _ = try browser.evaluate("document.getElementById('add').click(); true")
+        try browser.wait(for: "location.search.includes('added=JAUDE2')")
         let pdf = try Self.download(in: downloads, suffix: ".pdf")
         #expect(pdf.starts(with: Array("%PDF".utf8)))
 

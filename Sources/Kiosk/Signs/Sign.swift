@@ -56,10 +56,59 @@ public struct Sign: Sendable, Equatable {
         }
     }
 
-    /// An id made from a label or title, to suggest when one is missing or malformed:
-    /// "Cathédrale Notre-Dame" → "CATHEDRALENOTRED" (accents dropped, 16 characters at most).
+    /// An id made from a title that reads well on a plaque and in a URL: the significant words
+    /// (articles and prepositions dropped), a first word with a hyphen by its initials, a long
+    /// first word by its first four letters when more words follow, accents dropped, 16
+    /// characters at most: "Notre-Dame de Paris" → "NDPARIS", "Cathédrale de Chartres" →
+    /// "CATHCHARTRES", "L'église Saint-Pierre-des-Minimes" → "EGLISESPM", "Volvic" → "VOLVIC".
     public static func suggestedID(from text: String) -> String {
-        let folded = TextFolding.fold(text).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return String(folded.prefix(maxIDLength))
+        func letters(_ word: some StringProtocol) -> String {
+            TextFolding.fold(String(word)).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+        let words = text.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+            .map { word -> Substring in
+                // l'église → église, d'Auvergne → Auvergne
+                if let quote = word.firstIndex(of: "'"), word.distance(from: word.startIndex, to: quote) <= 2 {
+                    return word[word.index(after: quote)...]
+                }
+                return word
+            }
+            .filter { !stopWords.contains(TextFolding.fold(String($0)).lowercased()) && !letters($0).isEmpty }
+        guard let first = words.first else { return String(letters(text).prefix(maxIDLength)) }
+        /// "Notre-Dame" → "ND", "Saint-Pierre-des-Minimes" → "SPM".
+        func initials(_ word: Substring) -> String {
+            word.split(separator: "-").filter { !stopWords.contains(TextFolding.fold(String($0)).lowercased()) }
+                .map { String(letters($0).prefix(1)) }.joined()
+        }
+        let head: String
+        if first.contains("-") {
+            head = initials(first)
+        } else if words.count > 1, letters(first).count > 6 {
+            head = String(letters(first).prefix(4))
+        } else {
+            head = letters(first)
+        }
+        let rest = words.dropFirst().map { $0.contains("-") ? initials($0) : letters($0) }.joined()
+        return String((head + rest).prefix(maxIDLength))
+    }
+
+    /// Words an id leaves out (French, English, Spanish, German articles and prepositions).
+    static let stopWords: Set<String> = [
+        "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "sous",
+        "the", "of", "and", "in", "on", "at", "el", "los", "las", "del", "y", "der", "die", "das", "und", "von",
+    ]
+
+    /// `base`, or `base` followed by 2, 3… (shortened to fit 16 characters), the first one not in `taken`.
+    public static func freeID(_ base: String, taken: Set<String>) -> String {
+        let base = base.isEmpty ? "PANNEAU" : String(base.uppercased().prefix(maxIDLength))
+        guard taken.contains(base) else { return base }
+        var number = 2
+        while true {
+            let suffix = String(number)
+            let candidate = String(base.prefix(maxIDLength - suffix.count)) + suffix
+            if !taken.contains(candidate) { return candidate }
+            number += 1
+        }
     }
 }

@@ -89,7 +89,6 @@ public struct SignCatalog: Sendable {
                     if let message = merge(&signs[position], alternative: sign, targetGiven: !row[5].isEmpty) { lineProblems.append(message) }
                 } else {
                     if sign.book.isEmpty && sign.target == .kiosk { lineProblems.append("a kiosk sign needs a book") }
-                    if sign.label.isEmpty { lineProblems.append("the label (the place written on the sign) is empty") }
                     if lineProblems.isEmpty {
                         sign.line = record.line
                         positions[sign.id] = signs.count

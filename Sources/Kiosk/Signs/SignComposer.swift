@@ -22,14 +22,17 @@ public struct SignComposer: Sendable {
     public func resolve(_ sign: Sign) -> Result<(book: Book, entry: Entry), SignError> {
         guard let book = library.book(named: sign.book) else {
             let names = library.books.map(\.name)
-            let hint = Suggestion.closest(to: sign.book, in: names).map { " (did you mean “\($0)”?)" }
+            let closest = Suggestion.closest(to: sign.book, in: names)
+            let hint = closest.map { " (did you mean “\($0)”?)" }
                 ?? (names.isEmpty ? " (no book is loaded)" : " (books: \(names.prefix(6).joined(separator: ", ")))")
-            return .failure(SignError("no book named “\(sign.book)”\(hint)"))
+            return .failure(SignError("no book named “\(sign.book)”\(hint)",
+                                      reason: .bookNotFound(name: sign.book, closest: closest)))
         }
         guard let entry = SignArticles.resolve(sign.article, in: book.archive) else {
             let closest = SignArticles.closestTitles(to: sign.article, in: book.archive)
             let hint = closest.isEmpty ? "" : "; closest titles: " + closest.map { "“\($0)”" }.joined(separator: ", ")
-            return .failure(SignError("no article “\(sign.article)” in \(book.name)\(hint)"))
+            return .failure(SignError("no article “\(sign.article)” in \(book.name)\(hint)",
+                                      reason: .articleNotFound(article: sign.article, book: book.name, closest: closest)))
         }
         return .success((book, entry))
     }

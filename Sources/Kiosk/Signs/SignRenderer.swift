@@ -1,4 +1,6 @@
 import CCairo
+import CPango
+import Foundation
 
 /// Turns signs into files: one sign per page (A4, A5, A6) or six per A4 sheet with cut marks
 /// (`sticker-sheet`). PDF gives one document with every page; SVG and PNG one file per page.
@@ -10,6 +12,9 @@ public struct SignRenderer: Sendable {
     public var dpi: Double
     /// Scanning distance in centimetres (the QR code's side is about a tenth of it).
     public var distanceCM: Double
+    /// Written big and diagonally across each sign (the staff area's previews say "APERÇU"), so
+    /// a preview is never printed for a sign the catalogue doesn't know.
+    public var watermark: String?
 
     public init(template: SignTemplate = SignTemplate(), paper: PaperFormat = .a6, format: SignOutputFormat = .pdf,
                 dpi: Double = 300, distanceCM: Double? = nil) {
@@ -41,8 +46,27 @@ public struct SignRenderer: Sendable {
                                       pixelsPerPoint: format == .png ? dpi / 72 : nil)
             try painter.paint(sign, x: origin.x * mm, y: origin.y * mm, width: paper.signMM.width * mm,
                               height: paper.signMM.height * mm, distanceCM: distanceCM)
+            if let watermark {
+                drawWatermark(watermark, cr, x: origin.x * mm, y: origin.y * mm, width: paper.signMM.width * mm,
+                              height: paper.signMM.height * mm)
+            }
         }
         return try canvas.finish()
+    }
+
+    /// `text` in translucent red along the sign's diagonal, over the QR codes.
+    private func drawWatermark(_ text: String, _ cr: OpaquePointer, x: Double, y: Double, width: Double, height: Double) {
+        cairo_save(cr)
+        cairo_translate(cr, x + width / 2, y + height / 2)
+        cairo_rotate(cr, -atan2(height, width))
+        cairo_set_source_rgba(cr, 0.75, 0.05, 0.05, 0.45)
+        let diagonal = (width * width + height * height).squareRoot()
+        let writer = SignText(cr: cr)
+        let block = writer.fitted(text, SignText.Style(family: template.font, size: diagonal / 9, bold: true,
+                                                        alignment: PANGO_ALIGN_CENTER),
+                                  width: diagonal * 0.85, maxLines: 2, minimumSize: diagonal / 30)
+        writer.draw(block, x: -diagonal * 0.85 / 2, y: -block.height / 2)
+        cairo_restore(cr)
     }
 
     /// Cut marks around the sticker grid, in the sheet's margins: short lines in line with every
