@@ -31,7 +31,8 @@ struct AdminSignsMessages {
         if !draft.typedID.isEmpty { fields.append(("id", draft.typedID)) }
         fields.append(change)
         let query = fields.map { "\($0.0)=\(URLPath.encodeQueryValue($0.1))" }.joined(separator: "&")
-        return "<a\(button ? " class=\"button choice\"" : "") href=\"/admin/signs?\(query)#preview\">\(text)</a>"
+        let style: HTML = button ? " class=\"button choice\"" : .empty
+        return "<a\(style) href=\"/admin/signs?\(query)#preview\">\(text)</a>"
     }
 
     /// The preview card: the article's title, the id's status, the watermarked image and "Add

@@ -11,7 +11,8 @@ import Foundation
 /// `redirect`; `language` defaults to `fr`; the last three columns may be left out. An id may be
 /// repeated on further lines with another language and the article's title in that language
 /// (book, label and target left empty): `online` and `redirect` signs then send each phone to
-/// Wikipedia in its own language.
+/// Wikipedia in its own language. A line whose first field starts with `#` is a comment (an
+/// example kept for later, a sign taken down); the label may be empty (no place is printed).
 ///
 /// Parsing checks everything that can be checked without the books (ids, targets, languages,
 /// coordinates, duplicates); `SignCatalogChecker` checks the articles against the books.
@@ -75,7 +76,7 @@ public struct SignCatalog: Sendable {
         }
         var signs: [Sign] = []
         var positions: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for record in records.dropFirst() where !(record.fields.first ?? "").hasPrefix("#") {
             var lineProblems: [String] = []
             let row = SignRow(record.fields)
             if record.fields.count > header.count {

@@ -78,7 +78,12 @@ public enum SignLinks {
 extension Sign {
     /// The article as a title: the resolved title when known, else the catalogue's text with
     /// `_` as spaces.
+    /// What the sign prints as its title: the article's title in the book, else the catalogue's
+    /// article without an old ZIM namespace (`A/`) and with spaces for underscores.
     public var displayTitle: String {
-        resolvedTitle ?? article.replacingOccurrences(of: "_", with: " ")
+        if let resolvedTitle, !resolvedTitle.isEmpty { return resolvedTitle }
+        var text = Substring(article)
+        if text.count > 2, text.dropFirst().first == "/", text.first?.isUppercase == true { text = text.dropFirst(2) }
+        return text.replacingOccurrences(of: "_", with: " ")
     }
 }
