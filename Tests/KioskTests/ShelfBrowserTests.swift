@@ -50,6 +50,11 @@ struct ShelfBrowserTests {
         try browser.screenshot(width: 360, height: 740, full: true).write(to: URL(fileURLWithPath: docs + "/admin-library-usb-phone.png"))
         let width = try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999
         #expect(width <= 360, "the page is \(width) px wide on a 360 px phone")
+        let axe = try? String(contentsOfFile: ReadingBrowserTests.axe, encoding: .utf8)
+        if let axe {
+            let serious = try ReadingBrowserTests.axeViolations(browser, axe: axe).filter(\.isSerious)
+            #expect(serious.isEmpty, "the Books page with a stick: \(serious)")
+        }
 
         _ = try browser.evaluate("document.querySelector('form[action=\"/admin/library/add\"] button').click(); true")
         // The page reloads itself while the copy and its checks run, until the book is served.
@@ -58,6 +63,13 @@ struct ShelfBrowserTests {
         try browser.screenshot(width: 360, height: 740, full: true).write(to: URL(fileURLWithPath: docs + "/admin-library-added-phone.png"))
         #expect(FileManager.default.contentsEqual(atPath: folder + "/usb/sda1/volcans_2026-10.zim",
                                                   andPath: folder + "/library/volcans_2026-10.zim"))
+
+        if let axe {
+            try browser.navigate(base + "/admin/library/remove?book=ville")
+            try browser.wait(for: "!!document.querySelector('form[action=\"/admin/library/remove\"]')")
+            let serious = try ReadingBrowserTests.axeViolations(browser, axe: axe).filter(\.isSerious)
+            #expect(serious.isEmpty, "the removal page: \(serious)")
+        }
 
         try browser.navigate(base + "/?lang=fr")
         try browser.wait(for: "!!document.querySelector('a[href^=\"/content/volcans/\"]')")

@@ -66,8 +66,10 @@ struct AdminDashboard {
                              ("signScans", totals.signScans), ("zeroResultSearches", totals.zeroResultSearches)] {
             html += "<div class=\"num\"><b>\(t.number(value))</b><span>\(t["admin.dash.\(key)"])</span></div>"
         }
-        html += "</div>\n<div class=\"card chart\"><p class=\"hint\">\(t["admin.dash.chartlegend"])</p>"
-            + "<div id=\"chart\">\(Self.chart(report, period, name: t.plain("admin.dash.chartlegend")))</div></div>\n"
+        html += "</div>\n<figure class=\"card chart\" aria-labelledby=\"chartcap\"><figcaption id=\"chartcap\" class=\"hint\">"
+            + "\(t["admin.dash.chartlegend"])</figcaption>"
+            + "<div id=\"chart\">\(Self.chart(report, period, name: t.plain("admin.dash.chartlegend")))</div>"
+            + numbers(report, t) + "</figure>\n"
         let articles = report.topArticles.sorted { $0.views > $1.views }.prefix(10)
         html += "<h2>\(t["admin.dash.toparticles"])</h2>\n"
         html += table(t, headers: ["admin.dash.article", "admin.dash.views"], rows: articles.map { article in
@@ -167,6 +169,19 @@ struct AdminDashboard {
         var builder = UsageReportBuilder(databases: [log.path], from: period.from, to: period.to)
         builder.topArticlesPerBook = 10
         return try builder.build()
+    }
+
+    /// The chart's numbers as a table (its text alternative), days with visits only.
+    private func numbers(_ report: UsageReport, _ t: AdminText) -> HTML {
+        let days = report.days.filter { $0.pagesRead > 0 || $0.people > 0 }
+        guard !days.isEmpty else { return "<p class=\"hint\">\(t["admin.dash.chartempty"])</p>" }
+        var rows: HTML = .empty
+        for day in days {
+            rows += "<tr><td>\(day.day)</td><td class=\"n\">\(t.number(day.pagesRead))</td><td class=\"n\">\(t.number(day.people))</td></tr>"
+        }
+        return "<details><summary>\(t["admin.dash.chartnumbers"])</summary><table><thead><tr><th scope=\"col\">\(t["admin.dash.day"])</th>"
+            + "<th scope=\"col\" class=\"n\">\(t["admin.dash.articleViews"])</th><th scope=\"col\" class=\"n\">\(t["admin.dash.people"])</th>"
+            + "</tr></thead><tbody>\(rows)</tbody></table></details>"
     }
 
     /// Pages read (bars) and people (thin bars) per day, every day of the period shown.

@@ -87,6 +87,7 @@ struct AdminPage {
         ul.sug{list-style:none;margin:4px 0;padding:0;border:1px solid #d8dce3;border-radius:6px;background:#fff}\
         ul.sug li button{background:none;color:#1b1b1b;margin:0;width:100%;text-align:left;border-radius:0}\
         ul.sug li button:hover,ul.sug li button:focus{background:#eef1f6}.preview img{max-width:100%;border:1px solid #ccc}\
+        .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
         ul.jobs{list-style:none;padding:0}progress{width:100%;height:1.2em}\
         @media (max-width:600px){table.stack thead{display:none}table.stack tr{display:block;border-bottom:1px solid #d8dce3;padding:6px 0}\
         table.stack td{display:block;border:0;padding:2px 8px;text-align:left}\
