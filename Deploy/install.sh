@@ -135,7 +135,7 @@ fi
 # 5. The units (pointing at /usr/local/bin, where this installs the program), then the
 # hotspot's files from the configuration, enabled and started when systemd runs (Deploy/hotspot.sh).
 mkdir -p "$root/etc/systemd/system"
-for unit in wikikiosk.service wikikiosk-hotspot.service; do
+for unit in wikikiosk.service wikikiosk-hotspot.service wikikiosk-helper.socket wikikiosk-helper@.service; do
     [ "$unit" = wikikiosk.service ] || [ "$hotspot" = yes ] || continue
     sed 's|/usr/bin/wikikiosk|/usr/local/bin/wikikiosk|g' "$here/$unit" > "$root/etc/systemd/system/$unit.tmp"
     chmod 0644 "$root/etc/systemd/system/$unit.tmp"
@@ -156,6 +156,7 @@ if [ ! -d /run/systemd/system ]; then
 fi
 systemctl daemon-reload
 systemctl enable wikikiosk.service
+systemctl enable --now wikikiosk-helper.socket
 systemctl restart wikikiosk.service
 say "Done. Checking:"
 /usr/local/bin/wikikiosk doctor --config /etc/wikikiosk || true

@@ -21,9 +21,10 @@ if [ -z "$root" ] && [ "$(id -u)" -ne 0 ]; then
 fi
 
 if [ -z "$root" ] && [ -d /run/systemd/system ]; then
-    systemctl disable --now wikikiosk.service hostapd@wikikiosk.service wikikiosk-hotspot.service 2>/dev/null || true
+    systemctl disable --now wikikiosk.service hostapd@wikikiosk.service wikikiosk-hotspot.service wikikiosk-helper.socket 2>/dev/null || true
 fi
 rm -f "$root/etc/systemd/system/wikikiosk.service" "$root/etc/systemd/system/wikikiosk-hotspot.service" \
+    "$root/etc/systemd/system/wikikiosk-helper.socket" "$root/etc/systemd/system/wikikiosk-helper@.service" \
     "$root/etc/hostapd/wikikiosk.conf" "$root/etc/dnsmasq.d/wikikiosk.conf" \
     "$root/etc/NetworkManager/conf.d/wikikiosk.conf" "$root/usr/local/bin/wikikiosk" \
     "$root/etc/wikikiosk/nftables.nft" "$root/etc/wikikiosk/hotspot.env" "$root/etc/udev/rules.d/61-wikikiosk-usb.rules"

@@ -14,4 +14,16 @@ static inline int csystemclock_synchronised(void) {
     return 1;
 }
 
+/// Clears the kernel's "unsynchronised" flag after a person set the clock (the root helper's
+/// `set-time`), so the clock reads as synchronised, as after NTP. Returns adjtimex's result.
+static inline int csystemclock_mark_synchronised(void) {
+    struct timex tx = {0};
+    if (adjtimex(&tx) == -1) return -1;
+    tx.modes = ADJ_STATUS | ADJ_MAXERROR | ADJ_ESTERROR;
+    tx.status &= ~STA_UNSYNC;
+    tx.maxerror = 0;
+    tx.esterror = 0;
+    return adjtimex(&tx);
+}
+
 #endif

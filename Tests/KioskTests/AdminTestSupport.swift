@@ -32,7 +32,8 @@ final class AdminKiosk {
     /// - Parameter shelf: serve `ville.zim` from a books folder the staff area can change, with
     ///   this free space reported (nil: the real one) and copies slowed to `rate` bytes/s.
     init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20,
-         build: BuildInfo = .unknown, shelf: (free: UInt64?, rate: UInt64?)? = nil) throws {
+         build: BuildInfo = .unknown, shelf: (free: UInt64?, rate: UInt64?)? = nil,
+         helperSocket: String? = nil, systemClock: (any UsageClock)? = nil) throws {
         folder = Fixtures.makeTemporaryDirectory()
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
@@ -66,8 +67,12 @@ final class AdminKiosk {
         sessions = AdminSessions(idleTimeout: 600, lifetime: 3600, clock: clock.read)
         throttle = LoginThrottle(freeAttempts: 5, firstDelay: 30, maximumDelay: 900, checksPerMinute: checksPerMinute,
                                  clock: clock.read)
-        options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", build: build,
-                               sessions: sessions, throttle: throttle, shelf: bookShelf)
+        var options = AdminOptions(configFile: configFile, stateDirectory: folder + "/state", build: build,
+                                   sessions: sessions, throttle: throttle, shelf: bookShelf)
+        options.systemHelper = SystemHelperClient(socketPath: helperSocket ?? folder + "/no-helper.sock", timeout: 5)
+        if let systemClock { options.clock = systemClock }
+        options.systemActionDelay = 0.05
+        self.options = options
         if withPassword { try AdminPassword(file: options.passwordFile!).set(Self.password) }
         if stats {
             try FileManager.default.createDirectory(atPath: folder + "/state", withIntermediateDirectories: true)

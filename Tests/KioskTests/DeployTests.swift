@@ -38,7 +38,7 @@ struct DeployTests {
     func systemdUnitsPassVerify() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        for unit in ["wikikiosk.service", "wikikiosk-hotspot.service"] {
+        for unit in ["wikikiosk-helper@.service", "wikikiosk.service", "wikikiosk-hotspot.service", "wikikiosk-helper.socket"] {
             // The binary is not installed here: point the unit at the one just built.
             let text = try String(contentsOfFile: DeployFolder.path + "/" + unit, encoding: .utf8)
                 .replacingOccurrences(of: "/usr/bin/wikikiosk", with: Fixtures.wikikioskExecutable!)
@@ -108,7 +108,8 @@ struct DeployTests {
         let files = ["usr/local/bin/wikikiosk", "etc/wikikiosk/wikikiosk.conf", "etc/wikikiosk/locales/fr.ini",
                      "etc/hostapd/wikikiosk.conf", "etc/dnsmasq.d/wikikiosk.conf", "etc/wikikiosk/nftables.nft",
                      "etc/wikikiosk/hotspot.env", "etc/systemd/system/wikikiosk.service",
-                     "etc/systemd/system/wikikiosk-hotspot.service", "etc/udev/rules.d/61-wikikiosk-usb.rules"]
+                     "etc/systemd/system/wikikiosk-hotspot.service", "etc/udev/rules.d/61-wikikiosk-usb.rules",
+                     "etc/systemd/system/wikikiosk-helper.socket", "etc/systemd/system/wikikiosk-helper@.service"]
         var contents: [String: Data] = [:]
         for file in files {
             contents[file] = FileManager.default.contents(atPath: root + "/" + file)

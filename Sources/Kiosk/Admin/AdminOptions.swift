@@ -18,6 +18,13 @@ public struct AdminOptions: Sendable {
     public var throttle: LoginThrottle
     /// Adds (from USB sticks), replaces and removes books; nil without a books folder.
     public var shelf: BookShelf?
+    /// The root helper for shutdown, restart, the Wi-Fi and the clock (the Kiosk page).
+    public var systemHelper = SystemHelperClient()
+    /// The clocks the Kiosk page reads (whether the date is known).
+    public var clock: any UsageClock = SystemUsageClock()
+    /// Seconds between answering a shutdown, restart or Wi-Fi change and doing it, so the
+    /// answer reaches the phone first.
+    public var systemActionDelay = 1.5
 
     public init(configFile: String? = nil, passwordFile: String? = nil, stateDirectory: String? = nil,
                 libraryDirectory: String? = nil, signsFile: String? = nil, build: BuildInfo = .unknown,

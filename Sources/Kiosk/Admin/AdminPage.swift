@@ -10,7 +10,7 @@ struct AdminPage {
     /// The sections of the navigation: path, text key.
     static let sections: [(path: String, key: String)] = [
         ("/admin", "admin.nav.dashboard"), ("/admin/signs", "admin.nav.signs"),
-        ("/admin/library", "admin.nav.library"), ("/admin/settings", "admin.nav.settings"),
+        ("/admin/library", "admin.nav.library"), ("/admin/kiosk", "admin.nav.kiosk"), ("/admin/settings", "admin.nav.settings"),
     ]
 
     /// The hidden field every form of the session carries.

@@ -1,0 +1,6 @@
+/// The texts of the staff area's Kiosk page (`admin.kiosk.…`: health, clock, Wi-Fi, power),
+/// French and English, one file per language.
+public enum KioskPageStrings {
+    /// Language code → key → text.
+    public static let tables: [String: [String: String]] = ["fr": french, "en": english]
+}
