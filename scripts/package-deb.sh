@@ -88,7 +88,7 @@ cp Deploy/wikikiosk.service "$stage/debian/wikikiosk.service"
 cp Deploy/wikikiosk-hotspot.service "$stage/debian/wikikiosk.wikikiosk-hotspot.service"
 cp Deploy/wikikiosk-usb.rules "$stage/debian/wikikiosk.wikikiosk-usb.udev"
 cp Deploy/wikikiosk-helper.socket "$stage/debian/wikikiosk.wikikiosk-helper.socket"
-cp Deploy/wikikiosk-helper@.service "$stage/debian/wikikiosk.wikikiosk-helper@.service"
+cp Deploy/wikikiosk-helper@.service "$stage/Deploy/"
 cp "$binary" "$stage/wikikiosk"
 # The packaged configuration serves the books folder the package creates.
 sed -e 's|^# library = /srv/wikikiosk|library = /srv/wikikiosk|' kiosk-config/wikikiosk.conf > "$stage/config/wikikiosk.conf"

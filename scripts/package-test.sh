@@ -105,6 +105,10 @@ in_root getent passwd wikikiosk | grep -q ':/var/lib/wikikiosk:/usr/sbin/nologin
 usb_rule=$(ls "$root"/lib/udev/rules.d/61-wikikiosk-usb.rules "$root"/usr/lib/udev/rules.d/61-wikikiosk-usb.rules 2>/dev/null | head -n 1)
 [ -n "$usb_rule" ] && cmp -s "$usb_rule" "$checkout/Deploy/wikikiosk-usb.rules" || fail "no USB stick rule (61-wikikiosk-usb.rules)"
 [ -d "$root/media/wikikiosk" ] || fail "no /media/wikikiosk for USB sticks"
+for unit in wikikiosk-helper.socket wikikiosk-helper@.service; do
+    [ -f "$root/lib/systemd/system/$unit" ] || [ -f "$root/usr/lib/systemd/system/$unit" ] || fail "no $unit (the staff area's system helper)"
+done
+[ -L "$root/etc/systemd/system/sockets.target.wants/wikikiosk-helper.socket" ] || fail "the system helper's socket is not enabled"
 chroot --userspec=wikikiosk:wikikiosk "$root" /bin/sh -c 'touch /srv/wikikiosk/.probe && rm /srv/wikikiosk/.probe' \
     || fail "the service's user can't write /srv/wikikiosk (the staff area's Add and Remove)"
 grep -q '^/etc/wikikiosk/wikikiosk.conf$' "$root/var/lib/dpkg/info/wikikiosk.conffiles" || fail "wikikiosk.conf is not a conffile"

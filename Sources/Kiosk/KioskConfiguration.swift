@@ -43,6 +43,8 @@ public struct KioskConfiguration: Sendable {
 
     /// Which build runs (shown on the staff area's Books page); the executable sets it.
     public var build = BuildInfo.unknown
+    /// The root helper's socket (`wikikiosk-helper.socket`), for the staff area's Kiosk page.
+    public var systemHelperSocket = SystemHelperClient.defaultSocket
 
     public init() {}
 

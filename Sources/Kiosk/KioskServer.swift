@@ -73,11 +73,7 @@ public final class KioskServer: Sendable {
             log: log, usage: usage,
             settings: liveSettings,
             searchSettings: searchSettings,
-            admin: AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
-                                libraryDirectory: configuration.libraryDirectory, build: configuration.build,
-                                shelf: configuration.libraryDirectory.map {
-                                    BookShelf(libraryDirectory: $0, settings: liveSettings, loader: loader, validator: validator)
-                                }),
+            admin: Self.adminOptions(configuration, settings: liveSettings, loader: loader, validator: validator),
             signs: signDesk)
         var daemonConfiguration = Daemon.Configuration()
         daemonConfiguration.address = configuration.address
@@ -99,6 +95,18 @@ public final class KioskServer: Sendable {
             throw error
         }
         memoryGuard.start()
+    }
+
+    /// The staff area's files, books shelf and system helper.
+    private static func adminOptions(_ configuration: KioskConfiguration, settings: LiveSettings, loader: BookLoader,
+                                     validator: any ArchiveValidating) -> AdminOptions {
+        var options = AdminOptions(configFile: configuration.configFile, stateDirectory: configuration.stateDirectory,
+                                   libraryDirectory: configuration.libraryDirectory, build: configuration.build,
+                                   shelf: configuration.libraryDirectory.map {
+                                       BookShelf(libraryDirectory: $0, settings: settings, loader: loader, validator: validator)
+                                   })
+        options.systemHelper = SystemHelperClient(socketPath: configuration.systemHelperSocket)
+        return options
     }
 
     /// Search threads alive now (they end when the server stops).

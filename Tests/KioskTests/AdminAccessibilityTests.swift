@@ -12,7 +12,10 @@ struct AdminAccessibilityTests {
     @Test func noSeriousOrCriticalViolationOnAnyStaffPage() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let server = try AdminBrowserTests.start(folder)
+        let helper = try FakeHelperServer(folder: folder)
+        defer { helper.stop() }
+        try "52000\n".write(toFile: helper.root + "/sys/class/thermal/thermal_zone0/temp", atomically: true, encoding: .utf8)
+        let server = try AdminBrowserTests.start(folder, helperSocket: helper.socketPath)
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
         let views = try Curl.batch((0..<5).map { base + "/content/ville/Cath%C3%A9drale?n=\($0)" })
@@ -37,9 +40,14 @@ struct AdminAccessibilityTests {
         try browser.wait(for: "location.pathname === '/admin' && !!document.getElementById('today')")
         for page in ["/admin", "/admin/signs", "/admin/signs?book=ville&article=Cath%C3%A9drale&id=JAUDE",
                      "/admin/signs?book=ville&article=Cathedrale%20de%20Clermon", "/admin/library", "/admin/settings",
-                     "/admin/nothing", "/admin?lang=en"] {
+                     "/admin/kiosk", "/admin/kiosk/power?action=poweroff", "/admin/nothing", "/admin?lang=en"] {
             try audit(page)
         }
+        // The Kiosk page on a phone (docs/admin-kiosk-phone.png).
+        try browser.navigate(base + "/admin/kiosk?lang=fr")
+        try browser.wait(for: "!!document.getElementById('ssid')")
+        #expect((try browser.evaluate("document.querySelector('.grid').textContent") as? String ?? "").contains("52\u{00A0}°C"))
+        try browser.screenshot(width: 360, height: 740, full: true).write(to: URL(fileURLWithPath: ScreenshotFolder.path + "/admin-kiosk-phone.png"))
         // The chart: named, captioned, and its numbers as a table.
         try browser.navigate(base + "/admin?lang=fr")
         #expect(try browser.evaluate("document.querySelector('#chart svg').getAttribute('role')") as? String == "img")

@@ -10,7 +10,7 @@ import Testing
 struct AdminBrowserTests {
     static let password = "bibliothèque 2026"
 
-    static func start(_ folder: String) throws -> KioskServer {
+    static func start(_ folder: String, helperSocket: String? = nil) throws -> KioskServer {
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
         for name in ["wikikiosk.conf", "locales/fr.ini", "locales/en.ini"] {
@@ -26,6 +26,7 @@ struct AdminBrowserTests {
         configuration.applyConfigFolder(config, address: "127.0.0.1", port: 0, library: nil, log: Log(minimumLevel: .error) { _ in })
         configuration.threads = 2
         configuration.usage.flushInterval = 0.2
+        if let helperSocket { configuration.systemHelperSocket = helperSocket }
         return try KioskServer(configuration: configuration, validator: InProcessValidator(), log: Log(minimumLevel: .error) { _ in })
     }
 

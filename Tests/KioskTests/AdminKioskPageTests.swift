@@ -7,6 +7,13 @@ import Testing
 /// shown first, the configuration rewritten and the hotspot files rendered from it), shutdown.
 @Suite("Staff area: the Kiosk page", .serialized)
 struct AdminKioskPageTests {
+    /// A kiosk whose root helper runs on a fake system root in `folder`, signed in.
+    static func kioskWithHelper(_ folder: String) throws -> (FakeHelperServer, AdminKiosk, (id: String, csrf: String)) {
+        let helper = try FakeHelperServer(folder: folder)
+        let kiosk = try AdminKiosk(helperSocket: helper.socketPath)
+        return (helper, kiosk, try kiosk.login())
+    }
+
     @Test func healthShowsTemperatureAndUnderVoltageFromTheBoard() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
@@ -70,10 +77,8 @@ struct AdminKioskPageTests {
     @Test func theWifiIsRenamedAfterShowingTheNewNameThenRenderedAndApplied() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let helper = try FakeHelperServer(folder: folder)
+        let (helper, kiosk, session) = try Self.kioskWithHelper(folder)
         defer { helper.stop() }
-        let kiosk = try AdminKiosk(helperSocket: helper.socketPath)
-        let session = try kiosk.login()
         let fields = [("csrf", session.csrf), ("ssid", "Médiathèque de Jaude"), ("channel", "11")]
         let check = kiosk.request(.post, "/admin/kiosk/wifi", cookie: session.id, form: fields)
         #expect(check.status == 200)
@@ -117,10 +122,8 @@ struct AdminKioskPageTests {
     @Test func shutdownAsksFirstThenSaysWhenItIsSafeToUnplug() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let helper = try FakeHelperServer(folder: folder)
+        let (helper, kiosk, session) = try Self.kioskWithHelper(folder)
         defer { helper.stop() }
-        let kiosk = try AdminKiosk(helperSocket: helper.socketPath)
-        let session = try kiosk.login()
         let confirm = kiosk.request(.get, "/admin/kiosk/power?action=poweroff", cookie: session.id).bodyText
         #expect(confirm.contains("Éteindre la borne ?"))
         #expect(helper.actions.isEmpty)

@@ -74,7 +74,7 @@ struct AdminPage {
         table{border-collapse:collapse;width:100%;background:#fff;font-size:.95em}\
         th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6eb;vertical-align:top}\
         th{background:#eef1f6}td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto}\
-        label{display:block;font-weight:600;margin:12px 0 4px}input[type=text],input[type=password],input[type=date],\
+        label{display:block;font-weight:600;margin:12px 0 4px}input[type=text],input[type=password],input[type=date],input[type=datetime-local],\
         input[type=search],select,textarea{width:100%;font:inherit;padding:8px;border:1px solid #9aa3b2;border-radius:6px;background:#fff}\
         textarea{min-height:7em}button,.button{font:inherit;background:#2a4b8d;color:#fff;border:0;border-radius:6px;\
         padding:9px 16px;margin-top:12px;cursor:pointer;text-decoration:none;display:inline-block}\
