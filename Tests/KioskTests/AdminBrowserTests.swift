@@ -20,9 +20,11 @@ struct AdminBrowserTests {
             .write(toFile: config + "/signs.csv", atomically: true, encoding: .utf8)
         try AdminPassword(configPath: config).set(password)
         let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
+        // A second book, first by title: the signs page must remember the one chosen.
+        let atlas = try Fixtures.writeBook(at: folder + "/atlas.zim", title: "Atlas")
         var configuration = KioskConfiguration()
         configuration.stateDirectory = folder + "/state"
-        configuration.zimFiles = [zim]
+        configuration.zimFiles = [zim, atlas]
         configuration.applyConfigFolder(config, address: "127.0.0.1", port: 0, library: nil, log: Log(minimumLevel: .error) { _ in })
         configuration.threads = 2
         configuration.usage.flushInterval = 0.2
@@ -114,7 +116,9 @@ struct AdminBrowserTests {
         // typed (JAUDE is taken: a free one is proposed), the preview is marked, and "Add to the
         // catalogue and download the PDF" adds it, then downloads its PDF.
         try browser.navigate(base + "/admin/signs")
+        #expect(try browser.evaluate("document.getElementById('book').value") as? String == "atlas", "first by title")
         _ = try browser.evaluate("""
+            document.getElementById('book').value = 'ville';
             var i = document.getElementById('article'); i.value = 'Cath'; i.dispatchEvent(new Event('input')); true
             """)
         try browser.wait(for: "document.querySelectorAll('#sug button').length > 0")
@@ -135,6 +139,10 @@ struct AdminBrowserTests {
         _ = try browser.evaluate("document.getElementById('add').click(); true")
         try browser.wait(for: "location.search.includes('added=JAUDE2')")
         let pdf = try Self.download(in: downloads, suffix: ".pdf")
+        // The next sign starts on the book chosen last, and the new sign is in the catalogue, ready.
+        try browser.navigate(base + "/admin/signs")
+        #expect(try browser.evaluate("document.getElementById('book').value") as? String == "ville")
+        #expect((try browser.evaluate("document.querySelector('main table').textContent") as? String ?? "").contains("JAUDE2"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
 
         // The library page.
