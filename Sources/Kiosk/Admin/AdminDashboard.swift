@@ -25,7 +25,8 @@ struct AdminDashboard {
         let period = Self.period(endingOn: today.day)
         let report = try? Self.report(log, period)
         let day: HTML = today.day.map { " <small>(\($0))</small>" } ?? .empty
-        var body: HTML = "<h2>\(t["admin.dash.today"])\(day)</h2>\n"
+        var body: HTML = "<p><a class=\"button\" href=\"/presenter\" id=\"presenter\">\(t["admin.dash.presenter"])</a></p>\n"
+        body += "<h2>\(t["admin.dash.today"])\(day)</h2>\n"
         body += "<div class=\"grid\" id=\"today\">"
         for (key, value) in Self.todayCards(today) {
             body += "<div class=\"num\"><b data-k=\"\(key)\">\(t.number(value))</b><span>\(t["admin.dash.\(key)"])</span></div>"

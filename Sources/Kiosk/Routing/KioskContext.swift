@@ -15,6 +15,8 @@ public struct KioskContext: Sendable {
     public let settings: LiveSettings
     /// Captive-portal state of the devices (memory only).
     public let portal: PortalDevices
+    /// Phones on the kiosk and reading now, for the presenter screen (memory only).
+    public let live: LiveDevices
     /// Search and suggestion tuning (time budget, searchers per book, title index size).
     public let searchSettings: SearchSettings
     /// The staff area's files and in-memory state (sessions, login throttle).
@@ -28,7 +30,8 @@ public struct KioskContext: Sendable {
                 usage: any UsageRecording = NoUsageRecording(),
                 settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices(),
                 searchSettings: SearchSettings = SearchSettings(), admin: AdminOptions = AdminOptions(),
-                signs: SignDesk = SignDesk()) {
+                signs: SignDesk = SignDesk(), live: LiveDevices = LiveDevices()) {
+        self.live = live
         self.searchSettings = searchSettings
         self.admin = admin
         self.signs = signs

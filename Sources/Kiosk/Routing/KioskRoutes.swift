@@ -9,6 +9,7 @@ public enum KioskRoutes {
             SecurityHeaders(),
             CaptivePortal(gate: PortalGate(context: context, offline: offline)),
             PageViews(usage: context.usage),
+            Presence(live: context.live),
             ConditionalRequests(),
             Compression(cache: context.compressedBodies),
             ArticleDecorating(),
@@ -28,6 +29,7 @@ public enum KioskRoutes {
         let random = RandomHandler(context: context)
         let download = DownloadHandler(context: context)
         let takeHome = TakeHomePage(context: context)
+        let presenter = PresenterPage(context: context, live: context.live)
         let catalog = CatalogHandler(context: context)
         let searchService = searchService ?? SearchService(library: context.library, settings: context.searchSettings)
         let search = SearchHandler(context: context, service: searchService)
@@ -50,6 +52,7 @@ public enum KioskRoutes {
                 Route("random", random),
                 Route("download", download),
                 Route("take-home", takeHome),
+                Route("presenter", presenter),
                 Route("catalog", catalog),
                 Route("search", deferred: { search.handle($0, $1, completion: $2) }),
                 Route("suggest", suggest),

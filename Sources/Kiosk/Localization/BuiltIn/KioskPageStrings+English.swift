@@ -39,5 +39,6 @@ extension KioskPageStrings {
         "admin.kiosk.reboot.done": "The kiosk is restarting. In about a minute, reconnect this phone to its Wi-Fi and reload this page.",
         "admin.kiosk.bad": "Unknown action.",
         "admin.kiosk.failed": "The system helper refused or failed: {reason}",
+        "admin.dash.presenter": "Presenter screen (to project in a workshop)",
     ]
 }

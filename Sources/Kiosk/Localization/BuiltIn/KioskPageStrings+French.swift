@@ -39,5 +39,6 @@ extension KioskPageStrings {
         "admin.kiosk.reboot.done": "La borne redémarre. Dans une minute environ, reconnectez ce téléphone à son Wi-Fi et rechargez cette page.",
         "admin.kiosk.bad": "Action inconnue.",
         "admin.kiosk.failed": "L'assistant système a refusé ou échoué : {reason}",
+        "admin.dash.presenter": "Écran de présentation (à projeter en atelier)",
     ]
 }

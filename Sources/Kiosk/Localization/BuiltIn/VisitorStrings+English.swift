@@ -116,5 +116,12 @@ extension VisitorStrings {
         "takehome.space": "Check the free space on your phone first: a book can weigh several gigabytes.",
         "takehome.download": "Download ({size})",
         "takehome.books.how": "In Kiwix, open the downloaded book (Downloads folder). If the download stops, start it again: it continues where it stopped.",
+        "presenter.title": "Presenter screen",
+        "presenter.join": "1. Join the Wi-Fi “{ssid}”",
+        "presenter.open": "2. Open {url}",
+        "presenter.onkiosk[one]": "{count} phone on the kiosk",
+        "presenter.onkiosk[other]": "{count} phones on the kiosk",
+        "presenter.reading[one]": "{count} reading",
+        "presenter.reading[other]": "{count} reading",
     ]
 }

@@ -116,5 +116,12 @@ extension VisitorStrings {
         "takehome.space": "Vérifiez d'abord la place libre sur votre téléphone : un livre peut peser plusieurs gigaoctets.",
         "takehome.download": "Télécharger ({size})",
         "takehome.books.how": "Dans Kiwix, ouvrez le livre téléchargé (dossier Téléchargements). Si le téléchargement s'arrête, relancez-le : il reprend là où il s'était arrêté.",
+        "presenter.title": "Écran de présentation",
+        "presenter.join": "1. Rejoignez le Wi-Fi «\u{00A0}{ssid}\u{00A0}»",
+        "presenter.open": "2. Ouvrez {url}",
+        "presenter.onkiosk[one]": "{count} téléphone sur la borne",
+        "presenter.onkiosk[other]": "{count} téléphones sur la borne",
+        "presenter.reading[one]": "{count} en train de lire",
+        "presenter.reading[other]": "{count} en train de lire",
     ]
 }

@@ -113,5 +113,12 @@ extension VisitorStrings {
         "takehome.space": "Prüfen Sie zuerst den freien Speicher auf Ihrem Handy: Ein Buch kann mehrere Gigabyte groß sein.",
         "takehome.download": "Herunterladen ({size})",
         "takehome.books.how": "Öffnen Sie in Kiwix das heruntergeladene Buch (Ordner Downloads). Bricht der Download ab, starten Sie ihn erneut: Er macht dort weiter, wo er aufgehört hat.",
+        "presenter.title": "Präsentationsbildschirm",
+        "presenter.join": "1. Verbinden Sie sich mit dem WLAN „{ssid}“",
+        "presenter.open": "2. Öffnen Sie {url}",
+        "presenter.onkiosk[one]": "{count} Handy am Kiosk",
+        "presenter.onkiosk[other]": "{count} Handys am Kiosk",
+        "presenter.reading[one]": "{count} liest gerade",
+        "presenter.reading[other]": "{count} lesen gerade",
     ]
 }

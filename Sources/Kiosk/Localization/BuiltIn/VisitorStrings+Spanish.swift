@@ -113,5 +113,12 @@ extension VisitorStrings {
         "takehome.space": "Compruebe primero el espacio libre de su teléfono: un libro puede pesar varios gigabytes.",
         "takehome.download": "Descargar ({size})",
         "takehome.books.how": "En Kiwix, abra el libro descargado (carpeta Descargas). Si la descarga se detiene, vuelva a lanzarla: continúa donde se quedó.",
+        "presenter.title": "Pantalla de presentación",
+        "presenter.join": "1. Conéctese al wifi «{ssid}»",
+        "presenter.open": "2. Abra {url}",
+        "presenter.onkiosk[one]": "{count} teléfono en el quiosco",
+        "presenter.onkiosk[other]": "{count} teléfonos en el quiosco",
+        "presenter.reading[one]": "{count} leyendo",
+        "presenter.reading[other]": "{count} leyendo",
     ]
 }

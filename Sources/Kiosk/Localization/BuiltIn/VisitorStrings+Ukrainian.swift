@@ -121,5 +121,16 @@ extension VisitorStrings {
         "takehome.space": "Спершу перевірте вільне місце на телефоні: одна книга може займати кілька гігабайтів.",
         "takehome.download": "Завантажити ({size})",
         "takehome.books.how": "У Kiwix відкрийте завантажену книгу (папка «Завантаження»). Якщо завантаження зупиниться, запустіть його знову: воно продовжиться з того місця, де зупинилося.",
+        "presenter.title": "Екран для показу",
+        "presenter.join": "1. Під’єднайтеся до Wi-Fi «{ssid}»",
+        "presenter.open": "2. Відкрийте {url}",
+        "presenter.onkiosk[one]": "{count} телефон у кіоску",
+        "presenter.onkiosk[few]": "{count} телефони у кіоску",
+        "presenter.onkiosk[many]": "{count} телефонів у кіоску",
+        "presenter.onkiosk[other]": "{count} телефону у кіоску",
+        "presenter.reading[one]": "{count} читає",
+        "presenter.reading[few]": "{count} читають",
+        "presenter.reading[many]": "{count} читають",
+        "presenter.reading[other]": "{count} читають",
     ]
 }
