@@ -8,7 +8,7 @@ struct WikiKiosk: ParsableCommand {
         commandName: "wikikiosk",
         abstract: "An offline Wikipedia kiosk: serves ZIM archives (Kiwix) to the phones on its Wi-Fi.",
         version: BuildStamp.current.summary,
-        subcommands: [Serve.self, Check.self, ValidateBatch.self, SystemHelperCommand.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
+        subcommands: [Serve.self, Check.self, ValidateBatch.self, SystemHelperCommand.self, KitCommand.self, Report.self, ExportLog.self, ConfigCommand.self, Doctor.self,
                       SimulateUsage.self, Admin.self, SignCommand.self, HotspotCommand.self],
         defaultSubcommand: Serve.self)
 }

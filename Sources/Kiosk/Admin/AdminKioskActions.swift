@@ -111,6 +111,24 @@ struct AdminKioskActions {
                                   nonce: page.nonce)
     }
 
+    /// The replication kit of this kiosk, as a download (no usage data).
+    func kit(_ request: Request, _ page: AdminPage) -> Response {
+        guard let file = area.options.configFile else {
+            return kioskPage.page(page, notice: AdminPage.notice(page.t["admin.settings.nofile"], kind: "error"), status: 409)
+        }
+        let archive = NSTemporaryDirectory() + "wikikiosk-kit-\(UUID().uuidString).tar.gz"
+        defer { try? FileManager.default.removeItem(atPath: archive) }
+        do {
+            try ReplicationKit.export(config: (file as NSString).deletingLastPathComponent, books: area.context.library.books,
+                                      to: archive, build: area.options.build)
+        } catch {
+            return kioskPage.page(page, notice: refusal(.init(message: error.description), page.t), status: 500)
+        }
+        guard let bytes = FileManager.default.contents(atPath: archive) else { return kioskPage.page(page, status: 500) }
+        let name = BookNaming.name(forFile: area.context.settings.current.name).lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
+        return AdminResponse.download(Array(bytes), contentType: "application/gzip", fileName: "wikikiosk-kit-\(name.isEmpty ? "borne" : name).tar.gz")
+    }
+
     /// Asks the helper for `command` once the answer has had time to leave.
     private func later(_ command: HelperCommand) {
         let helper = helper

@@ -17,6 +17,7 @@ struct AdminKioskPage {
         case ("wifi", true): return actions.wifi(request, page)
         case ("power", false): return actions.confirmPower(request, page)
         case ("power", true): return actions.power(request, page)
+        case ("kit", false): return actions.kit(request, page)
         default: return nil
         }
     }
@@ -29,6 +30,8 @@ struct AdminKioskPage {
         var body = notice
         if !helper.isAvailable { body += AdminPage.notice(t["admin.kiosk.nohelper"], kind: "info") }
         body += health(t) + clock(t, page) + wifi(t, page) + power(t, page)
+        body += "<h2 id=\"kit\">\(t["admin.kiosk.kit"])</h2>\n<p>\(t["admin.kiosk.kit.hint"])</p>\n"
+            + "<p><a class=\"button\" href=\"/admin/kiosk/kit\" id=\"kit-download\">\(t["admin.kiosk.kit.download"])</a></p>\n"
         let html = page.render(title: t.plain("admin.nav.kiosk"), active: "/admin/kiosk", body: body,
                                script: HTML(trusted: Self.script))
         return AdminResponse.html(html, status: status, nonce: page.nonce)

@@ -99,7 +99,7 @@ public final class LibraryWatcher: Sendable {
     }
 
     /// Every `.zim` file below `directory`, sorted, following no hidden folders.
-    static func zimFiles(in directory: String) -> [String] {
+    public static func zimFiles(in directory: String) -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard let walker = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])

@@ -3,7 +3,7 @@
 /// any key (see `TranslationFiles`).
 public enum BuiltInCatalog {
     /// Language code → key → text.
-    public static let tables: [String: [String: String]] = merged([VisitorStrings.tables, AdminStrings.tables, ShelfStrings.tables, SignStaffStrings.tables, KioskPageStrings.tables, ReportStrings.tables, SignTexts.tables])
+    public static let tables: [String: [String: String]] = merged([VisitorStrings.tables, AdminStrings.tables, ShelfStrings.tables, SignStaffStrings.tables, KioskPageStrings.tables, KitStrings.tables, ReportStrings.tables, SignTexts.tables])
 
     /// Every key the kiosk uses: a translation file's key outside this set is a typo.
     public static let knownKeys: Set<String> = Set(tables.values.flatMap(\.keys))

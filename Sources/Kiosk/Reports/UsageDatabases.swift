@@ -3,6 +3,13 @@ import Foundation
 /// Opens one or more usage databases read-only and exposes them through two temporary
 /// views: `ev` (events joined to their article, with a `kiosk` number) and `tl` (tallies).
 enum UsageDatabases {
+    /// A consistent copy of the database at `path` in a new file `destination` (`VACUUM INTO`:
+    /// a running kiosk keeps writing meanwhile; the copy is one transaction's view).
+    static func snapshot(_ path: String, to destination: String) throws(UsageStoreError) {
+        let db = try SQLiteConnection(path: path, readOnly: true, create: false)
+        try db.run("VACUUM INTO ?", [.text(destination)])
+    }
+
     static func open(_ paths: [String]) throws(UsageStoreError) -> SQLiteConnection {
         let db = try SQLiteConnection(path: ":memory:")
         var events: [String] = []

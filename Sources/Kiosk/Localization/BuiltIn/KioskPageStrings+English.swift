@@ -40,5 +40,8 @@ extension KioskPageStrings {
         "admin.kiosk.bad": "Unknown action.",
         "admin.kiosk.failed": "The system helper refused or failed: {reason}",
         "admin.dash.presenter": "Presenter screen (to project in a workshop)",
+        "admin.kiosk.kit": "Replication kit",
+        "admin.kiosk.kit.hint": "To set up another kiosk like this one: the settings, texts, signs and the list of books (without the files or the statistics), with instructions. On the other kiosk: sudo wikikiosk kit import the-file.tar.gz",
+        "admin.kiosk.kit.download": "Download the kit",
     ]
 }

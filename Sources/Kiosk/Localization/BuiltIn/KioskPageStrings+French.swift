@@ -40,5 +40,8 @@ extension KioskPageStrings {
         "admin.kiosk.bad": "Action inconnue.",
         "admin.kiosk.failed": "L'assistant système a refusé ou échoué : {reason}",
         "admin.dash.presenter": "Écran de présentation (à projeter en atelier)",
+        "admin.kiosk.kit": "Kit de réplication",
+        "admin.kiosk.kit.hint": "Pour installer une autre borne comme celle-ci : les réglages, les textes, les panneaux et la liste des livres (sans les fichiers, sans les statistiques), avec un mode d'emploi. Sur l'autre borne : sudo wikikiosk kit import le-fichier.tar.gz",
+        "admin.kiosk.kit.download": "Télécharger le kit",
     ]
 }
