@@ -20,6 +20,15 @@ struct ReplicationKitTests {
         return path
     }
 
+    /// The test book in `folder`, loaded.
+    static func villeLibrary(_ folder: String) throws -> (Library, String) {
+        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
+        let library = Library()
+        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
+                   log: Log(minimumLevel: .error)).load(zim)
+        return (library, zim)
+    }
+
     static func home(config: String, library: Library) -> String {
         let loaded = ConfigLoader(path: config, stateDirectory: nil).load()
         let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20), strings: loaded.strings,
@@ -30,10 +39,7 @@ struct ReplicationKitTests {
     @Test func exportedThenImportedOnAFreshKioskItGivesTheSameHomePageAndSigns() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
-        let library = Library()
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error)).load(zim)
+        let (library, _) = try Self.villeLibrary(folder)
         let original = try Self.configFolder(folder + "/jaude") {
             $0.replacingOccurrences(of: "name = Médiathèque de démonstration", with: "name = Médiathèque de Jaude")
                 .replacingOccurrences(of: "Comment chercher un article = wikikiosk-demo/fr/Comment_chercher",
@@ -71,10 +77,7 @@ struct ReplicationKitTests {
     @Test func theBookListHasTheZIMsOwnChecksumAndTheReadmeBothLanguages() throws {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
-        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
-        let library = Library()
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error)).load(zim)
+        let (library, zim) = try Self.villeLibrary(folder)
         let list = BookList(books: library.books).tsv.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(list[0] == ["name", "file", "size", "uuid", "md5", "title"])
         let size = try #require(FileFingerprint.of(zim)).size
