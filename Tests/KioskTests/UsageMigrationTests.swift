@@ -79,19 +79,19 @@ struct UsageMigrationTests {
         try Self.open(path).close()
         let connection = try SQLiteConnection(path: path)
         let broken = UsageMigrator(UsageMigrator.shipped + [
-            .init(name: "2027-01 sessions", sql: "CREATE TABLE sessions (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1);"),
+            .init(name: "2027-01 answers", sql: "CREATE TABLE answers (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1);"),
         ])
         #expect(throws: UsageStoreError.self) { try broken.migrate(connection) }
-        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'sessions'").isEmpty)
+        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'answers'").isEmpty)
         #expect(try UsageMigrator.applied(connection) == UsageMigrator.shipped.map(\.name))
         // A good one is applied once, after the shipped ones, and keeps the rows.
         let good = UsageMigrator(UsageMigrator.shipped + [
-            .init(name: "2027-01 sessions", sql: "CREATE TABLE sessions (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"),
+            .init(name: "2027-01 answers", sql: "CREATE TABLE answers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"),
         ])
         try good.migrate(connection)
         try good.migrate(connection)
-        #expect(try UsageMigrator.applied(connection) == UsageMigrator.shipped.map(\.name) + ["2027-01 sessions"])
-        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'sessions'").count == 1)
+        #expect(try UsageMigrator.applied(connection) == UsageMigrator.shipped.map(\.name) + ["2027-01 answers"])
+        #expect(try connection.rows("SELECT name FROM sqlite_master WHERE name = 'answers'").count == 1)
     }
 }
 

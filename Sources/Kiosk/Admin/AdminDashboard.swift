@@ -26,6 +26,7 @@ struct AdminDashboard {
         let report = try? Self.report(log, period)
         let day: HTML = today.day.map { " <small>(\($0))</small>" } ?? .empty
         var body: HTML = "<p><a class=\"button\" href=\"/presenter\" id=\"presenter\">\(t["admin.dash.presenter"])</a></p>\n"
+        body += AdminSessionForms(area: area).card(log, page)
         body += "<h2>\(t["admin.dash.today"])\(day)</h2>\n"
         body += "<div class=\"grid\" id=\"today\">"
         for (key, value) in Self.todayCards(today) {

@@ -42,6 +42,16 @@ public enum ReportHTML {
             report.topArticles.map { [$0.book, $0.title, s.number($0.views), s.number($0.readers)] }))
         html += section(s.t("arrivals"), SVGChart.rows(report.arrivals.map { .init(label: s.arrival($0.name), value: $0.count) },
                                                        name: s.t("arrivals")))
+        html += section(s.t("sessions"), table(
+            [s.t("session"), s.t("sessionstart"), s.t("minutes"), s.t("participants"), s.t("pagesread"), s.t("searches"), s.t("signscans")],
+            report.sessions.map { session in
+                let who = [session.place, session.mediator].filter { !$0.isEmpty }.joined(separator: " · ")
+                let participants = session.expected.map {
+                    s.t("participantsof", ["count": .number(session.participants), "expected": .number($0)])
+                } ?? s.number(session.participants)
+                return [who.isEmpty ? session.title : "\(session.title) (\(who))", session.start, s.number(session.minutes),
+                        participants, s.number(session.pagesRead), s.number(session.searches), s.number(session.signScans)]
+            }))
         html += section(s.t("signs"), SVGChart.rows(report.signTotals.map { .init(label: $0.name, value: $0.count) },
                                                     name: s.t("signs"), color: "#e15759")
             + table([s.t("sign"), s.t("day"), s.t("scans"), s.t("devicescol")],

@@ -67,6 +67,21 @@ struct ReportQueries {
         try db.rows(sql).map { UsageReport.Count(name: $0[0].string ?? "", count: $0[1].int ?? 0) }
     }
 
+    /// Sessions that started between `from` and `to` (local days), oldest first.
+    func sessions(from: String, to: String, now: Double) throws(UsageStoreError) -> [UsageReport.Session] {
+        try db.rows("""
+            SELECT title, place, mediator, expected, strftime('%Y-%m-%d %H:%M', start_ts, 'unixepoch', 'localtime'),
+                   strftime('%Y-%m-%d %H:%M', end_ts, 'unixepoch', 'localtime'),
+                   CAST((COALESCE(end_ts, ?) - start_ts) / 60 AS INTEGER), participants, pages, searches, scans
+            FROM se WHERE day BETWEEN ? AND ? ORDER BY start_ts
+            """, [.real(now), .text(from), .text(to)]).map { row in
+            UsageReport.Session(title: row[0].string ?? "", place: row[1].string ?? "", mediator: row[2].string ?? "",
+                                expected: row[3].int, start: row[4].string ?? "", end: row[5].string,
+                                minutes: max(0, row[6].int ?? 0), participants: row[7].int ?? 0, pagesRead: row[8].int ?? 0,
+                                searches: row[9].int ?? 0, signScans: row[10].int ?? 0)
+        }
+    }
+
     func signs() throws(UsageStoreError) -> [UsageReport.SignDay] {
         try db.rows("""
             SELECT detail, day, COUNT(*), COUNT(DISTINCT kiosk || ':' || device) FROM f

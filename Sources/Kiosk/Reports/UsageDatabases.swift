@@ -30,8 +30,32 @@ enum UsageDatabases {
             tallies.append("SELECT \(index) AS kiosk, day, name, count FROM k\(index).tallies")
         }
         try db.execute("CREATE TEMP VIEW ev AS " + events.joined(separator: " UNION ALL "))
+        try db.execute("CREATE TEMP VIEW se AS " + (try sessions(db, count: paths.count)))
         try db.execute("CREATE TEMP VIEW tl AS " + tallies.joined(separator: " UNION ALL "))
         return db
+    }
+
+    /// Each database's workshop sessions (those that have the table) with what happened while
+    /// they ran: participants (distinct daily device numbers), pages read, searches, sign scans.
+    private static func sessions(_ db: SQLiteConnection, count: Int) throws(UsageStoreError) -> String {
+        var selects: [String] = []
+        for index in 0..<count {
+            guard try db.scalar("SELECT COUNT(*) FROM k\(index).sqlite_master WHERE name = 'sessions'")?.int == 1 else { continue }
+            let during = "FROM k\(index).events e WHERE e.boot = s.boot AND e.mono >= s.start_mono AND e.mono <= COALESCE(s.end_mono, 1e300)"
+            selects.append("""
+                SELECT \(index) AS kiosk, s.title, s.place, s.mediator, s.expected,
+                       b.offset + s.start_mono AS start_ts, b.offset + s.end_mono AS end_ts,
+                       strftime('%Y-%m-%d', b.offset + s.start_mono, 'unixepoch', 'localtime') AS day,
+                       (SELECT COUNT(DISTINCT e.day || ':' || e.device) \(during) AND e.kind IN \(EventKind.sqlList(EventKind.visits))) AS participants,
+                       (SELECT COUNT(*) \(during) AND e.kind = \(EventKind.view.sql)) AS pages,
+                       (SELECT COUNT(*) \(during) AND e.kind = \(EventKind.search.sql)) AS searches,
+                       (SELECT COUNT(*) \(during) AND e.kind = \(EventKind.sign.sql)) AS scans
+                FROM k\(index).sessions s JOIN k\(index).boots b ON b.id = s.boot
+                """)
+        }
+        return selects.isEmpty
+            ? "SELECT 0 AS kiosk, '' AS title, '' AS place, '' AS mediator, NULL AS expected, NULL AS start_ts, NULL AS end_ts, NULL AS day, 0 AS participants, 0 AS pages, 0 AS searches, 0 AS scans WHERE 0"
+            : selects.joined(separator: " UNION ALL ")
     }
 
     /// A read-only SQLite URI for `path` (URI filenames are on for ATTACH on a `:memory:` main).

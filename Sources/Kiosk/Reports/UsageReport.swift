@@ -54,6 +54,23 @@ public struct UsageReport: Sendable, Codable {
         public var count: Int
     }
 
+    /// A workshop session: what staff typed, when it ran (local time), and what happened while it ran.
+    public struct Session: Sendable, Codable, Equatable {
+        public var title: String
+        public var place: String
+        public var mediator: String
+        public var expected: Int?
+        /// "2026-12-04 14:00"; `end` is nil while it runs.
+        public var start: String
+        public var end: String?
+        public var minutes: Int
+        /// Phones seen during the session (distinct daily device numbers).
+        public var participants: Int
+        public var pagesRead: Int
+        public var searches: Int
+        public var signScans: Int
+    }
+
     public struct SignDay: Sendable, Codable {
         public var sign: String
         public var day: String
@@ -99,6 +116,8 @@ public struct UsageReport: Sendable, Codable {
     public var devices: [Count] = []
     public var signs: [SignDay] = []
     public var signTotals: [Count] = []
+    /// Workshop sessions that started in the period, in order.
+    public var sessions: [Session] = []
     public var topSearches: [Query] = []
     public var contentGaps: [Query] = []
     /// Distinct queries withheld because fewer than `minimumDevices` devices made them.

@@ -49,6 +49,7 @@ public struct UsageReportBuilder {
                 WHERE kind IN \(EventKind.sqlList(EventKind.visits))) GROUP BY class ORDER BY 2 DESC
             """)
         report.signs = try queries.signs()
+        report.sessions = try queries.sessions(from: from ?? "0000-00-00", to: to ?? "9999-99-99", now: Date().timeIntervalSince1970)
         report.signTotals = try queries.counts(
             "SELECT detail, COUNT(*) FROM f WHERE kind = \(EventKind.sign.sql) GROUP BY detail ORDER BY 2 DESC, 1")
         (report.topSearches, report.contentGaps, report.hiddenQueries) = try queries.searches(limit: topQueries)

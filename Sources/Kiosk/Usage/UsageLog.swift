@@ -30,7 +30,9 @@ public final class UsageLog: UsageRecording {
     }
     private let setAsideFile = Mutex<String?>(nil)
     private let settings: UsageSettings
-    private let clock: any UsageClock
+    let clock: any UsageClock
+    /// The workshop session running now (`UsageLog+Sessions`).
+    let openSession = Mutex<WorkshopSession?>(nil)
     private let log: Log
     private let queue: UsageQueue
     private let control = Mutex(Control())
@@ -56,6 +58,7 @@ public final class UsageLog: UsageRecording {
         self.log = log
         queue = UsageQueue(capacity: settings.queueCapacity)
         let writer = try UsageWriter(path: path, clock: clock, settings: settings)
+        openSession.withLock { $0 = try? Self.recoverSession(writer.connection, bootID: clock.bootID) }
         counters = Mutex(writer.today)
         writerBox = Mutex(writer)
         started.store(true, ordering: .relaxed)

@@ -17,6 +17,7 @@ struct UsageMigrator {
     /// The kiosk's migrations, oldest first.
     static let shipped: [Migration] = [
         Migration(name: "2026-10 events, boots, articles, tallies", sql: UsageSchema.version1),
+        Migration(name: "2026-12 workshop sessions", sql: UsageSchema.sessions),
     ]
 
     let migrations: [Migration]

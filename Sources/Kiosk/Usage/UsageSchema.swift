@@ -38,6 +38,16 @@ enum UsageSchema {
         INSERT OR IGNORE INTO meta VALUES ('schema', '1');
         """
 
+    /// Workshop sessions (2026-12): a mediator's session, its times on the boot's monotonic clock
+    /// (dated like events, by the boot's offset), and what staff typed; `key` names it until the
+    /// writer has stored it. Its participants and pages are read from the events of its time.
+    static let sessions = """
+        CREATE TABLE IF NOT EXISTS sessions (
+            id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, boot INTEGER NOT NULL,
+            start_mono REAL NOT NULL, end_mono REAL, title TEXT NOT NULL, place TEXT NOT NULL DEFAULT '',
+            mediator TEXT NOT NULL DEFAULT '', expected INTEGER);
+        """
+
     /// SQL deriving the local day and hour of `ts` (SQLite's 'localtime' follows /etc/localtime and TZ).
     static let dayExpression = "strftime('%Y-%m-%d', ts, 'unixepoch', 'localtime')"
     static let hourExpression = "CAST(strftime('%H', ts, 'unixepoch', 'localtime') AS INTEGER)"

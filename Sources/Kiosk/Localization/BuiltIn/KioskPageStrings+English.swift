@@ -43,5 +43,17 @@ extension KioskPageStrings {
         "admin.kiosk.kit": "Replication kit",
         "admin.kiosk.kit.hint": "To set up another kiosk like this one: the settings, texts, signs and the list of books (without the files or the statistics), with instructions. On the other kiosk: sudo wikikiosk kit import the-file.tar.gz",
         "admin.kiosk.kit.download": "Download the kit",
+        "admin.session.new": "Start a workshop session",
+        "admin.session.title": "Session title",
+        "admin.session.place": "Place",
+        "admin.session.mediator": "Mediator",
+        "admin.session.expected": "People expected (optional)",
+        "admin.session.hint": "While the session runs, the phones seen on the kiosk are its participants (nothing else is kept about them). The report counts each session's participants, pages read, searches and scans.",
+        "admin.session.start": "Start the session",
+        "admin.session.running": "Session running: {title}",
+        "admin.session.since[one]": "Started {count} minute ago.",
+        "admin.session.since[other]": "Started {count} minutes ago.",
+        "admin.session.end": "End the session",
+        "admin.session.notitle": "Give the session a title.",
     ]
 }

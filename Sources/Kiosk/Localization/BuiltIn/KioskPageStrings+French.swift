@@ -43,5 +43,17 @@ extension KioskPageStrings {
         "admin.kiosk.kit": "Kit de réplication",
         "admin.kiosk.kit.hint": "Pour installer une autre borne comme celle-ci : les réglages, les textes, les panneaux et la liste des livres (sans les fichiers, sans les statistiques), avec un mode d'emploi. Sur l'autre borne : sudo wikikiosk kit import le-fichier.tar.gz",
         "admin.kiosk.kit.download": "Télécharger le kit",
+        "admin.session.new": "Démarrer une séance d'atelier",
+        "admin.session.title": "Titre de la séance",
+        "admin.session.place": "Lieu",
+        "admin.session.mediator": "Médiateur ou médiatrice",
+        "admin.session.expected": "Personnes attendues (facultatif)",
+        "admin.session.hint": "Pendant la séance, les téléphones vus sur la borne en sont les participants (rien d'autre n'est gardé sur eux). Le rapport compte participants, pages lues, recherches et scans de chaque séance.",
+        "admin.session.start": "Démarrer la séance",
+        "admin.session.running": "Séance en cours : {title}",
+        "admin.session.since[one]": "Commencée il y a {count} minute.",
+        "admin.session.since[other]": "Commencée il y a {count} minutes.",
+        "admin.session.end": "Terminer la séance",
+        "admin.session.notitle": "Donnez un titre à la séance.",
     ]
 }

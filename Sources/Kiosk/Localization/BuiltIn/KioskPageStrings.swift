@@ -1,4 +1,4 @@
-/// The texts of the staff area's Kiosk page (`admin.kiosk.…`: health, clock, Wi-Fi, power),
+/// The texts of the staff area's Kiosk page (`admin.kiosk.…`: health, clock, Wi-Fi, power, kit) and of workshop sessions (`admin.session.…`),
 /// French and English, one file per language.
 public enum KioskPageStrings {
     /// Language code → key → text.

@@ -59,5 +59,11 @@ extension ReportStrings {
         "report.device.computer": "Computer",
         "report.device.other": "Other",
         "report.system.other": "other",
+        "report.sessions": "Sessions",
+        "report.session": "Session",
+        "report.sessionstart": "Start",
+        "report.minutes": "Minutes",
+        "report.participants": "Participants",
+        "report.participantsof": "{count} of {expected} expected",
     ]
 }

@@ -59,5 +59,11 @@ extension ReportStrings {
         "report.device.computer": "Ordinateur",
         "report.device.other": "Autre",
         "report.system.other": "autre",
+        "report.sessions": "Séances",
+        "report.session": "Séance",
+        "report.sessionstart": "Début",
+        "report.minutes": "Minutes",
+        "report.participants": "Participants",
+        "report.participantsof": "{count} sur {expected} attendus",
     ]
 }
