@@ -87,6 +87,21 @@ struct AdminDashboard {
         html += table(t, headers: ["admin.dash.query", "admin.dash.searchcount"], rows: report.contentGaps.prefix(20).map {
             ["\($0.query)", "\(t.number($0.searches))"]
         })
+        return html + freeTexts(t)
+    }
+
+    /// The questionnaire's last free-text answers: in the staff area only, never in a report.
+    private func freeTexts(_ t: AdminText) -> HTML {
+        let questions = area.context.settings.current.questionnaire.questions.filter { $0.kind == .text }.map(\.id)
+        guard let log = usageLog, !questions.isEmpty,
+              let db = try? SQLiteConnection(path: log.path, readOnly: true, create: false) else { return .empty }
+        let list = questions.map { _ in "?" }.joined(separator: ", ")
+        let texts = (try? db.rows("SELECT query FROM events WHERE kind = \(EventKind.answer.sql) AND detail IN (\(list)) "
+                                  + "ORDER BY id DESC LIMIT 50", questions.map { .text($0) }))?.compactMap { $0[0].string } ?? []
+        var html: HTML = "<h2 id=\"freetexts\">\(t["admin.dash.freetexts"])</h2>\n<p class=\"hint\">\(t["admin.dash.freetextshint"])</p>\n"
+        guard !texts.isEmpty else { return html + "<p class=\"hint\">\(t["admin.dash.none"])</p>\n" }
+        let items: [HTML] = texts.map { "<li>\($0)</li>" }
+        html += "<ul>\(items)</ul>\n"
         return html
     }
 
@@ -145,6 +160,8 @@ struct AdminDashboard {
         log.flush()
         var builder = UsageReportBuilder(databases: [log.path], from: from, to: to)
         builder.minimumDevices = 2
+        let questionnaire = area.context.settings.current.questionnaire
+        builder.textQuestions = Set(questionnaire.questions.filter { $0.kind == .text }.map(\.id))
         guard let report = try? builder.build() else {
             return area.refusal("admin.error.report", status: 500, request)
         }
@@ -159,7 +176,8 @@ struct AdminDashboard {
             let text = tables.map { "# \($0.name)\r\n" + $0.csv }.joined(separator: "\r\n")
             return AdminResponse.download(Array(text.utf8), contentType: "text/csv; charset=utf-8", fileName: name + ".csv")
         case "html":
-            return AdminResponse.download(Array(ReportHTML.render(report, language: page.t.language, strings: area.strings).utf8),
+            return AdminResponse.download(Array(ReportHTML.render(report, language: page.t.language, strings: area.strings,
+                                                                  questionnaire: questionnaire).utf8),
                                           contentType: "text/html; charset=utf-8", fileName: name + ".html")
         default:
             return area.refusal("admin.error.format", status: 400, request)

@@ -34,6 +34,10 @@ public struct KioskSettings: Sendable, Equatable {
     /// A Kiwix OPDS catalogue to look for newer editions in when the kiosk has Internet
     /// (`[library] updates = https://library.kiwix.org/catalog/v2/entries`); nil: off.
     public var updateCatalog: String?
+    /// `[questionnaire]`: the kiosk's own questions (nil: the built-in ones).
+    public var customQuestionnaire: Questionnaire?
+    /// The questionnaire visitors are offered.
+    public var questionnaire: Questionnaire { customQuestionnaire ?? .standard }
     /// Books shown first on the home page and searched first, in this order, by name
     /// (`main = wikipedia_fr_all_maxi, vikidia_fr`); then the visitor's language, then the others.
     public var mainBooks: [String] = []

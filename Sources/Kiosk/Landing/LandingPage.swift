@@ -43,7 +43,7 @@ struct LandingPage: Sendable {
             \(header(t, settings: settings, language: language))\
             <main id="main" class="wrap">
             \(notice)\(searchCard(t, explicitLanguage: explicitLanguage, pattern: pattern))\
-            \(featured(t, settings: settings))\(books(t, language: language))\(help(t))\
+            \(featured(t, settings: settings))\(books(t, language: language))\(questionnaire(t, settings: settings))\(help(t))\
             </main>
             <footer class="wrap"><p>\(t["landing.address"]) <strong>\(settings.canonicalURL)</strong></p>\
             <p>\(t["landing.privacy"])</p></footer>
@@ -137,6 +137,15 @@ struct LandingPage: Sendable {
         cards.linkNames = Dictionary(books.map { ($0.name, context.library.stableName(of: $0)) }, uniquingKeysWith: { first, _ in first })
         guard context.settings.current.bookDownloads else { return cards.render(t) }
         return cards.render(t) + "<p class=\"takehome\"><a href=\"/take-home\">\(t["takehome.link"])</a></p>\n"
+    }
+
+    /// The questionnaire's card, open and closable (no cookie remembers it), when it is on.
+    private func questionnaire(_ t: LandingText, settings: KioskSettings) -> HTML {
+        guard settings.questionnaire.enabled, !settings.questionnaire.questions.isEmpty else { return .empty }
+        return """
+            <section aria-label="\(t.plain("landing.questionnaire"))"><details class="card" open><summary>\(t["landing.questionnaire"])</summary>\
+            <div><p>\(t["landing.questionnaire.body"])</p><p><a class="big" href="/questionnaire">\(t["landing.questionnaire.link"])</a></p></div></details></section>\n
+            """
     }
 
     private func help(_ t: LandingText) -> HTML {

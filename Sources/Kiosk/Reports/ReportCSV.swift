@@ -20,6 +20,10 @@ public enum ReportCSV {
                                  report.topArticles.map { [$0.book, $0.path, $0.title, "\($0.views)", "\($0.readers)"] })),
             ("arrivals", csv(["arrival", "views"], report.arrivals.map { [$0.name, "\($0.count)"] })),
             ("devices", csv(["device_class", "device_days"], report.devices.map { [$0.name, "\($0.count)"] })),
+            ("answers", csv(["question", "value", "devices"],
+                             report.answers.flatMap { result in
+                                 [[result.question, "", "\(result.answers)"]] + result.values.map { [result.question, $0.name, "\($0.count)"] }
+                             })),
             ("sessions", csv(["title", "place", "mediator", "start", "end", "minutes", "participants", "expected",
                                "pages_read", "searches", "sign_scans"],
                               report.sessions.map { [$0.title, $0.place, $0.mediator, $0.start, $0.end ?? "", "\($0.minutes)",

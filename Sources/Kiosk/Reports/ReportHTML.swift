@@ -3,7 +3,7 @@
 public enum ReportHTML {
     /// The report in `language`, with the texts of `strings` (the built-in ones by default).
     public static func render(_ report: UsageReport, language: String,
-                              strings: StringCatalog = BuiltInCatalog.catalog) -> String {
+                              strings: StringCatalog = BuiltInCatalog.catalog, questionnaire: Questionnaire = .standard) -> String {
         let s = ReportText(strings: strings, language: language)
         let totals = report.totals
         let meta = strings.html("report.meta", language, ["kiosks": .text(report.kiosks.joined(separator: ", ")),
@@ -42,6 +42,7 @@ public enum ReportHTML {
             report.topArticles.map { [$0.book, $0.title, s.number($0.views), s.number($0.readers)] }))
         html += section(s.t("arrivals"), SVGChart.rows(report.arrivals.map { .init(label: s.arrival($0.name), value: $0.count) },
                                                        name: s.t("arrivals")))
+        html += section(s.t("questionnaire"), answers(report, questionnaire, s))
         html += section(s.t("sessions"), table(
             [s.t("session"), s.t("sessionstart"), s.t("minutes"), s.t("participants"), s.t("pagesread"), s.t("searches"), s.t("signscans")],
             report.sessions.map { session in
@@ -87,6 +88,39 @@ public enum ReportHTML {
         "<div class=\"card\"><div class=\"label\">\(title)</div><div class=\"value\">\(value)</div><div class=\"note\">\(note)</div></div>"
     }
 
+    /// Each question with its number of answers and, from 3 answers, how they spread (free-text
+    /// questions: the number only — their words are in the staff area, never in a report).
+    private static func answers(_ report: UsageReport, _ questionnaire: Questionnaire, _ s: ReportText) -> HTML {
+        guard !report.answers.isEmpty else { return "<p class=\"note\">—</p>" }
+        var html: HTML = .empty
+        for result in report.answers {
+            let question = questionnaire.questions.first { $0.id == result.question }
+            let text = question?.text(s.language, s.strings) ?? result.question
+            html += "<h3>\(text)</h3><p>\(s.t("answers", ["count": .number(result.answers)]))</p>"
+            if question?.kind == .text { continue }
+            guard result.answers >= minimumAnswers else {
+                html += "<p class=\"note\">\(s.t("fewanswers", ["count": .number(minimumAnswers)]))</p>"
+                continue
+            }
+            let bars = result.values.map { value in
+                SVGChart.Bar(label: label(value.name, question, s), value: value.count, secondary: nil)
+            }
+            html += SVGChart.rows(bars, name: text, color: "#f28e2b")
+        }
+        return html
+    }
+
+    /// Below this many answers a question's spread is not shown (one person's answer could be read from it).
+    public static let minimumAnswers = 3
+
+    private static func label(_ value: String, _ question: Questionnaire.Question?, _ s: ReportText) -> String {
+        switch question?.kind {
+        case .yesNo: return s.strings.text(value == "yes" ? "questionnaire.yes" : "questionnaire.no", s.language)
+        case .choice: return Int(value).flatMap { index in question?.options(s.language)[safe: index] } ?? value
+        default: return value
+        }
+    }
+
     private static func section(_ title: String, _ body: HTML) -> HTML {
         "<section><h2>\(title)</h2>\(body)</section>\n"
     }
@@ -125,4 +159,8 @@ public enum ReportHTML {
         .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; }
         footer { margin-top: 20px; border-top: 1px solid #ccc; font-size: 9pt; color: #444; }
         """
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

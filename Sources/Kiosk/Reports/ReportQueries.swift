@@ -67,6 +67,27 @@ struct ReportQueries {
         try db.rows(sql).map { UsageReport.Count(name: $0[0].string ?? "", count: $0[1].int ?? 0) }
     }
 
+    /// Each device-day's last answer to each question; values of `textQuestions` not listed.
+    func answers(textQuestions: Set<String>) throws(UsageStoreError) -> [UsageReport.QuestionAnswers] {
+        let rows = try db.rows("""
+            SELECT question, value, COUNT(*) FROM (
+                SELECT e.detail AS question, e.query AS value FROM f e
+                WHERE e.kind = \(EventKind.answer.sql) AND e.ts = (SELECT MAX(x.ts) FROM f x WHERE x.kind = \(EventKind.answer.sql)
+                    AND x.kiosk = e.kiosk AND x.day IS e.day AND x.device = e.device AND x.detail = e.detail)
+                GROUP BY e.kiosk, e.day, e.device, e.detail)
+            GROUP BY question, value ORDER BY question, value
+            """)
+        var byQuestion: [String: UsageReport.QuestionAnswers] = [:]
+        for row in rows {
+            let question = row[0].string ?? "", count = row[2].int ?? 0
+            var entry = byQuestion[question] ?? UsageReport.QuestionAnswers(question: question, answers: 0, values: [])
+            entry.answers += count
+            if !textQuestions.contains(question) { entry.values.append(UsageReport.Count(name: row[1].string ?? "", count: count)) }
+            byQuestion[question] = entry
+        }
+        return byQuestion.keys.sorted().compactMap { byQuestion[$0] }
+    }
+
     /// Sessions that started between `from` and `to` (local days), oldest first.
     func sessions(from: String, to: String, now: Double) throws(UsageStoreError) -> [UsageReport.Session] {
         try db.rows("""

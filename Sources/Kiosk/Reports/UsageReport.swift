@@ -71,6 +71,15 @@ public struct UsageReport: Sendable, Codable {
         public var signScans: Int
     }
 
+    /// The answers to one question of the questionnaire: how many devices answered (each
+    /// device-day once, its last answer), and how many gave each value — except for free-text
+    /// questions, whose words are never in a report (the staff area lists them).
+    public struct QuestionAnswers: Sendable, Codable {
+        public var question: String
+        public var answers: Int
+        public var values: [Count]
+    }
+
     public struct SignDay: Sendable, Codable {
         public var sign: String
         public var day: String
@@ -116,6 +125,8 @@ public struct UsageReport: Sendable, Codable {
     public var devices: [Count] = []
     public var signs: [SignDay] = []
     public var signTotals: [Count] = []
+    /// The questionnaire's answers, by question id.
+    public var answers: [QuestionAnswers] = []
     /// Workshop sessions that started in the period, in order.
     public var sessions: [Session] = []
     public var topSearches: [Query] = []

@@ -6,6 +6,8 @@ import Foundation
 public struct UsageReportBuilder {
     public var databases: [String]
     public var from: String?
+    /// Questions whose answers are free text: counted, their words kept out of the report.
+    public var textQuestions: Set<String> = Set(Questionnaire.standard.questions.filter { $0.kind == .text }.map(\.id))
     public var to: String?
     public var minimumDevices = 2
     public var topArticlesPerBook = 10
@@ -49,6 +51,7 @@ public struct UsageReportBuilder {
                 WHERE kind IN \(EventKind.sqlList(EventKind.visits))) GROUP BY class ORDER BY 2 DESC
             """)
         report.signs = try queries.signs()
+        report.answers = try queries.answers(textQuestions: textQuestions)
         report.sessions = try queries.sessions(from: from ?? "0000-00-00", to: to ?? "9999-99-99", now: Date().timeIntervalSince1970)
         report.signTotals = try queries.counts(
             "SELECT detail, COUNT(*) FROM f WHERE kind = \(EventKind.sign.sql) GROUP BY detail ORDER BY 2 DESC, 1")

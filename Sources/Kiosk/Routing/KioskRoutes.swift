@@ -30,6 +30,7 @@ public enum KioskRoutes {
         let download = DownloadHandler(context: context)
         let takeHome = TakeHomePage(context: context)
         let presenter = PresenterPage(context: context, live: context.live)
+        let questionnaire = QuestionnairePage(context: context)
         let catalog = CatalogHandler(context: context)
         let searchService = searchService ?? SearchService(library: context.library, settings: context.searchSettings)
         let search = SearchHandler(context: context, service: searchService)
@@ -53,6 +54,7 @@ public enum KioskRoutes {
                 Route("download", download),
                 Route("take-home", takeHome),
                 Route("presenter", presenter),
+                Route("questionnaire", methods: [.get, .head, .post], questionnaire),
                 Route("catalog", catalog),
                 Route("search", deferred: { search.handle($0, $1, completion: $2) }),
                 Route("suggest", suggest),

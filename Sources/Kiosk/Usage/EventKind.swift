@@ -1,7 +1,7 @@
 /// The values of `events.kind` in the usage database: one list for the writer that stores them
 /// and the report's SQL that reads them.
 enum EventKind: String, CaseIterable, Sendable {
-    case landing, view, search, suggest, sign, portal, catalog
+    case landing, view, search, suggest, sign, portal, catalog, answer
 
     /// The stored kind of a visitor's event.
     init(_ kind: UsageEvent.Kind) {
@@ -13,6 +13,7 @@ enum EventKind: String, CaseIterable, Sendable {
         case .signScan: self = .sign
         case .portal: self = .portal
         case .catalog: self = .catalog
+        case .answer: self = .answer
         }
     }
 

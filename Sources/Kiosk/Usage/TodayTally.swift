@@ -30,7 +30,7 @@ struct TodayTally {
             if results == 0 { counters.zeroResultSearches += 1 }
         case .signScan: counters.signScans += 1
         case .portal(let step): if step == .firstProbe { counters.portalJoins += 1 }
-        case .suggestion, .catalog: break
+        case .suggestion, .catalog, .answer: break
         }
     }
 
@@ -50,7 +50,7 @@ struct TodayTally {
             case .search: loaded.searches = n; loaded.zeroResultSearches = row[2].int ?? 0
             case .sign: loaded.signScans = n
             case .portal: loaded.portalJoins = row[3].int ?? 0
-            case .suggest, .catalog, nil: break
+            case .suggest, .catalog, .answer, nil: break
             }
         }
         loaded.suggestions = try connection.scalar(

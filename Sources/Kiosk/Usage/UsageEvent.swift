@@ -20,6 +20,9 @@ public struct UsageEvent: Sendable {
         case portal(PortalStep)
         /// The OPDS catalog or a book download was requested.
         case catalog(kind: String)
+        /// An answer to the satisfaction questionnaire: the question's id (`q1`) and the checked
+        /// value ("4", "yes", an option's index, or a short free text).
+        case answer(question: String, value: String)
     }
 
     /// A search and spelling correction (folded queries).

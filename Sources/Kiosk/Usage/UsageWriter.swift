@@ -206,6 +206,9 @@ final class UsageWriter: @unchecked Sendable {
             detail = .text(step.rawValue)
         case .catalog(let what):
             detail = .text(String(what.prefix(100)))
+        case .answer(let question, let value):
+            detail = .text(String(question.prefix(8)))
+            query = .text(String(value.prefix(Questionnaire.maximumText)))
         }
         try insertEvent.run([
             .integer(bootRow), .real(monotonic), .real(dating.ts), .integer(Int64(dating.level.rawValue)),

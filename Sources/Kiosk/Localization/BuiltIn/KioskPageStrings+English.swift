@@ -55,5 +55,7 @@ extension KioskPageStrings {
         "admin.session.since[other]": "Started {count} minutes ago.",
         "admin.session.end": "End the session",
         "admin.session.notitle": "Give the session a title.",
+        "admin.dash.freetexts": "Free-text answers to the questionnaire",
+        "admin.dash.freetextshint": "The last 50. They are in no report and on no public page.",
     ]
 }

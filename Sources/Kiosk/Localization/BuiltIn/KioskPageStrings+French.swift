@@ -55,5 +55,7 @@ extension KioskPageStrings {
         "admin.session.since[other]": "Commencée il y a {count} minutes.",
         "admin.session.end": "Terminer la séance",
         "admin.session.notitle": "Donnez un titre à la séance.",
+        "admin.dash.freetexts": "Réponses libres au questionnaire",
+        "admin.dash.freetextshint": "Les 50 dernières. Elles ne figurent dans aucun rapport ni aucune page publique.",
     ]
 }

@@ -65,5 +65,10 @@ extension ReportStrings {
         "report.minutes": "Minutes",
         "report.participants": "Participants",
         "report.participantsof": "{count} of {expected} expected",
+        "report.questionnaire": "Satisfaction questionnaire",
+        "report.answers[one]": "{count} answer",
+        "report.answers[other]": "{count} answers",
+        "report.fewanswers[one]": "Fewer than {count} answer: the spread is not shown.",
+        "report.fewanswers[other]": "Fewer than {count} answers: the spread is not shown (privacy).",
     ]
 }

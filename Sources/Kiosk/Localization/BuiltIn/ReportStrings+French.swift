@@ -65,5 +65,10 @@ extension ReportStrings {
         "report.minutes": "Minutes",
         "report.participants": "Participants",
         "report.participantsof": "{count} sur {expected} attendus",
+        "report.questionnaire": "Questionnaire de satisfaction",
+        "report.answers[one]": "{count} réponse",
+        "report.answers[other]": "{count} réponses",
+        "report.fewanswers[one]": "Moins de {count} réponse : la répartition n'est pas montrée.",
+        "report.fewanswers[other]": "Moins de {count} réponses : la répartition n'est pas montrée (vie privée).",
     ]
 }
