@@ -40,6 +40,7 @@ struct AdminArea: Sendable {
         case ("logout", 1) where post: return logout(page)
         case ("library", _): return AdminLibraryPage(area: self).handle(Array(parts.dropFirst()), request, page)
         case ("settings", 1): return AdminSettingsPage(area: self).handle(request, page)
+        case ("objectives", 1) where post: return AdminObjectivesForm(area: self).save(request, page)
         case ("session", 2) where post: return AdminSessionForms(area: self).handle(parts[1], request, page)
         case ("kiosk", _): return AdminKioskPage(area: self).handle(Array(parts.dropFirst()), request, page)
         case ("api", 2) where !post: return AdminDashboard(area: self).api(parts[1], request)

@@ -27,6 +27,7 @@ struct AdminDashboard {
         let day: HTML = today.day.map { " <small>(\($0))</small>" } ?? .empty
         var body: HTML = "<p><a class=\"button\" href=\"/presenter\" id=\"presenter\">\(t["admin.dash.presenter"])</a></p>\n"
         body += AdminSessionForms(area: area).card(log, page)
+        body += AdminObjectivesForm(area: area).card(log, page)
         body += "<h2>\(t["admin.dash.today"])\(day)</h2>\n"
         body += "<div class=\"grid\" id=\"today\">"
         for (key, value) in Self.todayCards(today) {
@@ -162,9 +163,12 @@ struct AdminDashboard {
         builder.minimumDevices = 2
         let questionnaire = area.context.settings.current.questionnaire
         builder.textQuestions = Set(questionnaire.questions.filter { $0.kind == .text }.map(\.id))
-        guard let report = try? builder.build() else {
+        guard var report = try? builder.build() else {
             return area.refusal("admin.error.report", status: 500, request)
         }
+        let objectives = area.context.settings.current.objectives
+        report.objectives = objectives.results(report)
+        if let start = objectives.from, let end = objectives.to { report.objectivesPeriod = "\(start) – \(end)" }
         let name = "wikikiosk-report-\(from)-\(to)"
         switch request.query["format"] ?? "html" {
         case "csv":

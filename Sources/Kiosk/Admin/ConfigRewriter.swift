@@ -11,13 +11,20 @@ struct ConfigRewriter {
     /// Language order for the `[texts]` lines.
     var languages: [String]
 
+    /// `original` with the `[name]` section's entries replaced by `entries` (comments kept).
+    static func rewrite(_ original: String, section name: String, entries: [String], comment: String) -> String {
+        var lines = original.isEmpty ? [] : original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return replaceSection(name, with: entries, in: lines, comment: comment).joined(separator: "\n") + "\n"
+    }
+
     func rewrite(_ original: String) -> String {
         var lines = original.isEmpty ? [] : original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         lines = replaceKiosk(lines)
-        lines = replaceSection("featured", with: featuredLines, in: lines,
+        lines = Self.replaceSection("featured", with: featuredLines, in: lines,
                                comment: "# Articles shown on the home page:  Title = book/Article_path | description")
-        lines = replaceSection("texts", with: textLines(), in: lines,
+        lines = Self.replaceSection("texts", with: textLines(), in: lines,
                                comment: "# Home page texts set from the staff area (they win over locales/<language>.ini).")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -80,7 +87,7 @@ struct ConfigRewriter {
 
     /// Drops the section's entries (keeping its comments) and puts `entries` where the first
     /// one was, or at the end of the section; adds the section at the end when missing.
-    private func replaceSection(_ name: String, with entries: [String], in input: [String], comment: String) -> [String] {
+    static func replaceSection(_ name: String, with entries: [String], in input: [String], comment: String) -> [String] {
         let sections = Self.sections(input)
         guard let header = sections.firstIndex(of: "[" + name) else {
             guard !entries.isEmpty else { return input }

@@ -34,6 +34,8 @@ public struct KioskSettings: Sendable, Equatable {
     /// A Kiwix OPDS catalogue to look for newer editions in when the kiosk has Internet
     /// (`[library] updates = https://library.kiwix.org/catalog/v2/entries`); nil: off.
     public var updateCatalog: String?
+    /// `[objectives]`: the targets set with the partner (the report compares results to them).
+    public var objectives = Objectives()
     /// `[questionnaire]`: the kiosk's own questions (nil: the built-in ones).
     public var customQuestionnaire: Questionnaire?
     /// The questionnaire visitors are offered.

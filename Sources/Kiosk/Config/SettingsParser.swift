@@ -6,7 +6,7 @@ import Foundation
 /// volunteer fixes them all in one go. Unknown names are problems too: a typo must not be
 /// silently ignored.
 enum SettingsParser {
-    static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin", "reading", "library", "questionnaire"]
+    static let sections: Set<String> = ["kiosk", "hotspot", "featured", "texts", "admin", "reading", "library", "questionnaire", "objectives"]
     static let kioskKeys: Set<String> = [
         "name", "place", "languages", "host", "aliases", "address", "port", "library", "main", "portal-timeout",
     ]
@@ -49,6 +49,8 @@ enum SettingsParser {
                 if let message = SettingsParser.applyReading(entry, to: &settings) { problem(message) }
             case "library":
                 if let message = SettingsParser.applyLibrary(entry, to: &settings) { problem(message) }
+            case "objectives":
+                if let message = Objectives.apply(entry.key, entry.value, to: &settings.objectives) { problem(message) }
             case "questionnaire":
                 if let message = QuestionnaireParser.apply(entry.key, entry.value, to: &settings.customQuestionnaire) { problem(message) }
             case "":

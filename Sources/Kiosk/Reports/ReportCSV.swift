@@ -20,6 +20,9 @@ public enum ReportCSV {
                                  report.topArticles.map { [$0.book, $0.path, $0.title, "\($0.views)", "\($0.readers)"] })),
             ("arrivals", csv(["arrival", "views"], report.arrivals.map { [$0.name, "\($0.count)"] })),
             ("devices", csv(["device_class", "device_days"], report.devices.map { [$0.name, "\($0.count)"] })),
+            ("objectives", csv(["indicator", "target", "result", "variance", "percent"],
+                                report.objectives.map { [$0.indicator, "\($0.target)", "\($0.result)", "\($0.variance)",
+                                                         $0.percent.map { "\($0)" } ?? ""] })),
             ("answers", csv(["question", "value", "devices"],
                              report.answers.flatMap { result in
                                  [[result.question, "", "\(result.answers)"]] + result.values.map { [result.question, $0.name, "\($0.count)"] }

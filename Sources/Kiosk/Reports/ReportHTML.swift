@@ -19,6 +19,16 @@ public enum ReportHTML {
         html += card(s.t("signscans"), s.number(totals.signScans), "")
         html += "</section>\n"
         if report.days.isEmpty { html += "<p><i>\(s.t("nodata"))</i></p>" }
+        if !report.objectives.isEmpty {
+            let note = report.objectivesPeriod.map { "<p class=\"note\">\(s.t("objectivesperiod", ["period": .text($0)]))</p>" as HTML } ?? .empty
+            html += section(s.t("objectives"), table(
+                [s.t("indicator"), s.t("target"), s.t("result"), s.t("variance")],
+                report.objectives.map { objective in
+                    let variance = (objective.variance > 0 ? "+" : "") + s.number(objective.variance)
+                    return [s.t("objective." + objective.indicator), s.number(objective.target), s.number(objective.result),
+                            variance + (objective.percent.map { " (\($0) %)" } ?? "")]
+                }) + note)
+        }
 
         html += section(s.t("perday"), SVGChart.columns(
             report.days.map { .init(label: String($0.day.suffix(5)), value: $0.people, secondary: $0.pagesRead) },

@@ -80,6 +80,17 @@ public struct UsageReport: Sendable, Codable {
         public var values: [Count]
     }
 
+    /// A target set with the partner and what was reached (`Objectives`).
+    public struct Objective: Sendable, Codable, Equatable {
+        public var indicator: String
+        public var target: Int
+        public var result: Int
+        /// Result minus target.
+        public var variance: Int { result - target }
+        /// The result as a share of the target, in percent (nil for a target of 0).
+        public var percent: Int? { target > 0 ? Int((Double(result) * 100 / Double(target)).rounded()) : nil }
+    }
+
     public struct SignDay: Sendable, Codable {
         public var sign: String
         public var day: String
@@ -125,6 +136,10 @@ public struct UsageReport: Sendable, Codable {
     public var devices: [Count] = []
     public var signs: [SignDay] = []
     public var signTotals: [Count] = []
+    /// The targets of the period and what was reached (set by whoever knows the objectives).
+    public var objectives: [Objective] = []
+    /// The objectives' own period, when given.
+    public var objectivesPeriod: String?
     /// The questionnaire's answers, by question id.
     public var answers: [QuestionAnswers] = []
     /// Workshop sessions that started in the period, in order.

@@ -70,5 +70,16 @@ extension ReportStrings {
         "report.answers[other]": "{count} answers",
         "report.fewanswers[one]": "Fewer than {count} answer: the spread is not shown.",
         "report.fewanswers[other]": "Fewer than {count} answers: the spread is not shown (privacy).",
+        "report.objectives": "Objectives and results",
+        "report.objectivesperiod": "Objectives set for the period {period}.",
+        "report.indicator": "Indicator",
+        "report.target": "Target",
+        "report.result": "Result",
+        "report.variance": "Variance",
+        "report.objective.people": "People reached",
+        "report.objective.sessions": "Sessions held",
+        "report.objective.participants": "Session participants",
+        "report.objective.scans": "Sign scans",
+        "report.objective.pages": "Pages read",
     ]
 }

@@ -70,5 +70,16 @@ extension ReportStrings {
         "report.answers[other]": "{count} réponses",
         "report.fewanswers[one]": "Moins de {count} réponse : la répartition n'est pas montrée.",
         "report.fewanswers[other]": "Moins de {count} réponses : la répartition n'est pas montrée (vie privée).",
+        "report.objectives": "Objectifs et résultats",
+        "report.objectivesperiod": "Objectifs fixés pour la période {period}.",
+        "report.indicator": "Indicateur",
+        "report.target": "Objectif",
+        "report.result": "Résultat",
+        "report.variance": "Écart",
+        "report.objective.people": "Personnes touchées",
+        "report.objective.sessions": "Séances tenues",
+        "report.objective.participants": "Participants aux séances",
+        "report.objective.scans": "Scans des panneaux",
+        "report.objective.pages": "Pages lues",
     ]
 }

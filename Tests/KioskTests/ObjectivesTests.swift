@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Kiosk
+
+/// Objectives: set on the dashboard, saved to `[objectives]`, and each result shown against its
+/// target with the variance on the dashboard and in the report (HTML and CSV).
+@Suite("Partnership objectives", .serialized)
+struct ObjectivesTests {
+    @Test func targetsAreSavedAndTheReportShowsResultsAgainstThem() throws {
+        let kiosk = try AdminKiosk(stats: true)
+        let session = try kiosk.login()
+        let log = try #require(kiosk.usageLog)
+        for address in ["10.42.0.10", "10.42.0.11", "10.42.0.12"] {
+            log.record(UsageEvent(.articleView(book: "ville", path: "Accueil", title: "Accueil", arrival: .direct),
+                                  clientAddress: address, userAgent: "Android"))
+        }
+        log.record(UsageEvent(.signScan(signID: "JAUDE"), clientAddress: "10.42.0.10", userAgent: "Android"))
+        log.flush()
+        let today = try #require(log.today().day)
+        let saved = kiosk.request(.post, "/admin/objectives", cookie: session.id,
+                                  form: [("csrf", session.csrf), ("from", today), ("to", today), ("people", "10"),
+                                         ("sessions", ""), ("scans", "1"), ("pages", "2")])
+        #expect(saved.status == 303 && saved.headers["Location"] == "/admin#objectives")
+        let conf = try String(contentsOfFile: kiosk.configFile, encoding: .utf8)
+        #expect(conf.hasSuffix("[objectives]\n# Targets for the evaluation (set from the staff area's dashboard).\nfrom = \(today)\nto = \(today)\npeople = 10\nscans = 1\npages = 2\n"))
+        let parsed = SettingsParser.parse(conf, file: "wikikiosk.conf")
+        #expect(parsed.problems.isEmpty && parsed.settings.objectives.targets == ["people": 10, "scans": 1, "pages": 2])
+        #expect(kiosk.settings.current.objectives.from == today)
+        let dashboard = kiosk.request(.get, "/admin", cookie: session.id).bodyText
+        #expect(dashboard.contains("<tr><td>Personnes touchées</td><td class=\"n\">10</td><td class=\"n\">3</td><td class=\"n\">-7</td></tr>"), "\(dashboard)")
+        #expect(dashboard.contains("<tr><td>Pages lues</td><td class=\"n\">2</td><td class=\"n\">3</td><td class=\"n\">+1</td></tr>"))
+        let html = kiosk.request(.get, "/admin/report?from=\(today)&to=\(today)&format=html", cookie: session.id).bodyText
+        #expect(html.contains("<h2>Objectifs et résultats</h2>"))
+        #expect(html.contains("<tr><td>Personnes touchées</td><td class=\"n\">10</td><td class=\"n\">3</td><td>-7 (30 %)</td></tr>"))
+        #expect(html.contains("<tr><td>Pages lues</td><td class=\"n\">2</td><td class=\"n\">3</td><td>+1 (150 %)</td></tr>"))
+        #expect(html.contains("Objectifs fixés pour la période \(today) – \(today)."))
+        let csv = kiosk.request(.get, "/admin/report?from=\(today)&to=\(today)&format=csv&table=objectives", cookie: session.id)
+            .bodyText.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(csv == "indicator,target,result,variance,percent\npeople,10,3,-7,30\nscans,1,1,0,100\npages,2,3,1,150\n")
+        // Refused: a negative target, a date that isn't one; the file unchanged.
+        for bad in [("people", "-1"), ("from", "hier"), ("pages", "beaucoup")] {
+            let refused = kiosk.request(.post, "/admin/objectives", cookie: session.id, form: [("csrf", session.csrf), bad])
+            #expect(refused.status == 400, "\(bad)")
+            #expect(refused.bodyText.contains("Objectifs refusés"))
+        }
+        #expect(try String(contentsOfFile: kiosk.configFile, encoding: .utf8) == conf)
+    }
+}
