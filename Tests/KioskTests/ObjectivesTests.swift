@@ -17,6 +17,8 @@ struct ObjectivesTests {
         log.record(UsageEvent(.signScan(signID: "JAUDE"), clientAddress: "10.42.0.10", userAgent: "Android"))
         log.flush()
         let today = try #require(log.today().day)
+        try "id,book,article,label,language,target\nJAUDE,ville,Accueil,\"Place de Jaude, côté opéra\",fr,kiosk\n"
+            .write(toFile: kiosk.options.signsFile!, atomically: true, encoding: .utf8)
         let saved = kiosk.request(.post, "/admin/objectives", cookie: session.id,
                                   form: [("csrf", session.csrf), ("from", today), ("to", today), ("people", "10"),
                                          ("sessions", ""), ("scans", "1"), ("pages", "2")])
@@ -34,6 +36,12 @@ struct ObjectivesTests {
         #expect(html.contains("<tr><td>Personnes touchées</td><td class=\"n\">10</td><td class=\"n\">3</td><td>-7 (30 %)</td></tr>"))
         #expect(html.contains("<tr><td>Pages lues</td><td class=\"n\">2</td><td class=\"n\">3</td><td>+1 (150 %)</td></tr>"))
         #expect(html.contains("Objectifs fixés pour la période \(today) – \(today)."))
+        // The report names the kiosk, its place, its signs and books as people do, and says it in one sentence.
+        #expect(html.contains("<h1>Rapport de fréquentation de la borne · Médiathèque de démonstration</h1>"))
+        #expect(html.contains("<p class=\"place\">Clermont-Ferrand, Puy-de-Dôme</p>"))
+        #expect(html.contains("la borne « Médiathèque de démonstration » a touché 3 personnes. Pages lues : 3 ; recherches : 0 ; scans de panneaux QR : 1 ; séances d&#39;atelier : 0."), "\(html)")
+        #expect(html.contains("Place de Jaude, côté opéra (JAUDE)"))
+        #expect(html.contains("<td>Ville de test</td><td>Accueil</td>"))
         let csv = kiosk.request(.get, "/admin/report?from=\(today)&to=\(today)&format=csv&table=objectives", cookie: session.id)
             .bodyText.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(csv == "indicator,target,result,variance,percent\npeople,10,3,-7,30\nscans,1,1,0,100\npages,2,3,1,150\n")

@@ -166,7 +166,14 @@ struct AdminDashboard {
         guard var report = try? builder.build() else {
             return area.refusal("admin.error.report", status: 500, request)
         }
-        let objectives = area.context.settings.current.objectives
+        let settings = area.context.settings.current
+        report.kioskName = settings.name
+        report.kioskPlace = settings.place
+        report.bookTitles = Dictionary(area.context.library.books.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+        if let file = area.options.signsFile, FileManager.default.fileExists(atPath: file) {
+            for sign in SignCatalog.load(file: file).signs where !sign.label.isEmpty { report.signLabels[sign.id] = sign.label }
+        }
+        let objectives = settings.objectives
         report.objectives = objectives.results(report)
         if let start = objectives.from, let end = objectives.to { report.objectivesPeriod = "\(start) – \(end)" }
         let name = "wikikiosk-report-\(from)-\(to)"

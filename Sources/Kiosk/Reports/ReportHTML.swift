@@ -9,7 +9,12 @@ public enum ReportHTML {
         let meta = strings.html("report.meta", language, ["kiosks": .text(report.kiosks.joined(separator: ", ")),
                                                            "date": .text(String(report.generated.prefix(10)))],
                                 markup: ["period": "<b>\(period(report, s))</b>"])
-        var html: HTML = "<h1>\(s.t("title"))</h1>\n<p class=\"meta\">\(meta)</p>\n"
+        var html: HTML = "<h1>\(s.t("title"))\(report.kioskName.map { " · \($0)" } ?? "")</h1>\n"
+        if let place = report.kioskPlace, !place.isEmpty { html += "<p class=\"place\">\(place)</p>\n" }
+        html += "<p class=\"meta\">\(meta)</p>\n"
+        if let name = report.kioskName {
+            html += "<p class=\"summary\">\(s.t("summary", ["count": .number(totals.peopleReached), "name": .text(name), "period": .text(period(report, s)), "pages": .number(totals.pagesRead), "searches": .number(totals.searches), "scans": .number(totals.signScans), "sessions": .number(report.sessions.count)]))</p>\n"
+        }
         html += "<section class=\"cards\">"
         html += card(s.t("peoplereached"), s.number(totals.peopleReached), s.t("peoplenote"))
         html += card(s.t("visits"), s.number(totals.visits), s.t("visitsnote"))
@@ -49,7 +54,7 @@ public enum ReportHTML {
         html += section(s.t("funnel"), SVGChart.rows(funnelBars, name: s.t("funnel"), color: "#59a14f"))
         html += section(s.t("toparticles"), table(
             [s.t("book"), s.t("article"), s.t("views"), s.t("readers")],
-            report.topArticles.map { [$0.book, $0.title, s.number($0.views), s.number($0.readers)] }))
+            report.topArticles.map { [report.bookTitles[$0.book] ?? $0.book, $0.title, s.number($0.views), s.number($0.readers)] }))
         html += section(s.t("arrivals"), SVGChart.rows(report.arrivals.map { .init(label: s.arrival($0.name), value: $0.count) },
                                                        name: s.t("arrivals")))
         html += section(s.t("questionnaire"), answers(report, questionnaire, s))
@@ -63,10 +68,11 @@ public enum ReportHTML {
                 return [who.isEmpty ? session.title : "\(session.title) (\(who))", session.start, s.number(session.minutes),
                         participants, s.number(session.pagesRead), s.number(session.searches), s.number(session.signScans)]
             }))
-        html += section(s.t("signs"), SVGChart.rows(report.signTotals.map { .init(label: $0.name, value: $0.count) },
+        func sign(_ id: String) -> String { report.signLabels[id.uppercased()].map { "\($0) (\(id))" } ?? id }
+        html += section(s.t("signs"), SVGChart.rows(report.signTotals.map { .init(label: sign($0.name), value: $0.count) },
                                                     name: s.t("signs"), color: "#e15759")
             + table([s.t("sign"), s.t("day"), s.t("scans"), s.t("devicescol")],
-                    report.signs.map { [$0.sign, $0.day, s.number($0.scans), s.number($0.devices)] }))
+                    report.signs.map { [sign($0.sign), $0.day, s.number($0.scans), s.number($0.devices)] }))
         let note = s.t("hiddenqueries", ["count": .number(report.hiddenQueries), "minimum": .number(report.minimumDevices)])
         html += section(s.t("topsearches"), table(
             [s.t("query"), s.t("searches"), s.t("devicescol"), s.t("zeroresults")],

@@ -123,6 +123,12 @@ public struct UsageReport: Sendable, Codable {
     public var generated: String
     /// The databases the report was made from (file names only).
     public var kiosks: [String]
+    /// The kiosk's name and place (set by whoever has its settings: the staff area).
+    public var kioskName: String?
+    public var kioskPlace: String?
+    /// Sign id → the place written on it, and book name → title, to name them as people do.
+    public var signLabels: [String: String] = [:]
+    public var bookTitles: [String: String] = [:]
     public var from: String?
     public var to: String?
     /// Queries are shown only when at least this many distinct devices made them.

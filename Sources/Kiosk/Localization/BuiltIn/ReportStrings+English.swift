@@ -81,5 +81,7 @@ extension ReportStrings {
         "report.objective.participants": "Session participants",
         "report.objective.scans": "Sign scans",
         "report.objective.pages": "Pages read",
+        "report.summary[one]": "Over the period {period}, the kiosk “{name}” reached {count} person. Pages read: {pages}; searches: {searches}; QR sign scans: {scans}; workshop sessions: {sessions}.",
+        "report.summary[other]": "Over the period {period}, the kiosk “{name}” reached {count} people. Pages read: {pages}; searches: {searches}; QR sign scans: {scans}; workshop sessions: {sessions}.",
     ]
 }

@@ -81,5 +81,7 @@ extension ReportStrings {
         "report.objective.participants": "Participants aux séances",
         "report.objective.scans": "Scans des panneaux",
         "report.objective.pages": "Pages lues",
+        "report.summary[one]": "Sur la période {period}, la borne « {name} » a touché {count} personne. Pages lues : {pages} ; recherches : {searches} ; scans de panneaux QR : {scans} ; séances d'atelier : {sessions}.",
+        "report.summary[other]": "Sur la période {period}, la borne « {name} » a touché {count} personnes. Pages lues : {pages} ; recherches : {searches} ; scans de panneaux QR : {scans} ; séances d'atelier : {sessions}.",
     ]
 }
