@@ -46,7 +46,7 @@ struct TakeHomeTests {
         let router = try Self.router(folder, downloads: true, apps: ["kiwix-3.11.apk": 2_400_000, ".cache": 10])
         let size = try #require(FileFingerprint.of(folder + "/library/ville_2026-11.zim")).size
         let home = Self.get(router, "/").bodyText
-        #expect(home.contains("<p class=\"takehome\"><a href=\"/take-home\">Emporter ces livres sur votre téléphone</a></p>"))
+        #expect(home.contains("<p class=\"takehome\"><a class=\"big\" href=\"/take-home\">Emporter ces livres sur votre téléphone</a></p>"))
         let page = Self.get(router, "/take-home")
         #expect(page.status == 200)
         #expect(page.headers["Content-Language"] == "fr")

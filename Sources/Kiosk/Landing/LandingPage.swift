@@ -136,7 +136,7 @@ struct LandingPage: Sendable {
         var cards = BookCards(books: books, language: language, main: context.settings.current.mainBooks)
         cards.linkNames = Dictionary(books.map { ($0.name, context.library.stableName(of: $0)) }, uniquingKeysWith: { first, _ in first })
         guard context.settings.current.bookDownloads else { return cards.render(t) }
-        return cards.render(t) + "<p class=\"takehome\"><a href=\"/take-home\">\(t["takehome.link"])</a></p>\n"
+        return cards.render(t) + "<p class=\"takehome\"><a class=\"big\" href=\"/take-home\">\(t["takehome.link"])</a></p>\n"
     }
 
     /// The questionnaire's card, open and closable (no cookie remembers it), when it is on.

@@ -70,7 +70,8 @@ enum LandingStyle {
         .books h3 a{text-decoration:none;display:inline-block;padding:.55rem 0;min-height:2.75rem}
         .books p{margin:.15rem 0;color:#54595d;font-size:.93rem}
         .books .acts{display:flex;gap:1rem;margin-top:.3rem;font-size:.93rem}
-        .books .acts a{display:inline-block;padding:.6rem 0;min-height:2.75rem;min-width:2.75rem;font-weight:600}
+        .books .acts a{display:inline-block;padding:.6rem 0;min-height:2.75rem;min-width:2.75rem;font-weight:600}\
+        a.big{display:inline-block;padding:.6rem 0;min-height:2.75rem;font-weight:600}
         details{background:#fff;border-radius:.75rem;margin:0 0 .6rem;box-shadow:0 1px 2px rgba(0,0,0,.12)}
         summary{cursor:pointer;font-weight:600;padding:.85rem 1rem;min-height:2.75rem}
         details>div{padding:0 1rem .9rem}
