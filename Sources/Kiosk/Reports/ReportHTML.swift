@@ -166,10 +166,11 @@ public enum ReportHTML {
         body { font-family: "DejaVu Sans", Arial, sans-serif; color: #222; background: #fff; max-width: 180mm; margin: 0 auto; padding: 8px; font-size: 11pt; }
         h1 { font-size: 20pt; margin: 0 0 4px; } h2 { font-size: 13pt; border-bottom: 2px solid #3366cc; padding-bottom: 2px; margin-top: 18px; }
         .meta, .note { color: #555; font-size: 9pt; }
-        .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin-top: 12px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 8px; margin-top: 12px; }
         .card { border: 1px solid #ccd; border-radius: 6px; padding: 8px; break-inside: avoid; }
         .card .label { font-size: 9pt; color: #444; } .card .value { font-size: 20pt; font-weight: bold; color: #3366cc; }
-        section { break-inside: avoid; }
+        section { break-inside: avoid; overflow-x: auto; } .summary { font-size: 11.5pt; line-height: 1.45; }
+        @media (max-width: 600px) { body { font-size: 10pt; } th, td { padding: 3px 4px; } .card .value { font-size: 16pt; } }
         table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
         th, td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; }

@@ -57,7 +57,14 @@ public struct UsageSimulation {
                 return (start + Double(day) * 86_400 + hour * 3600, visitor)
             }
             schedule.sort { $0.0 < $1.0 }
+            // Tuesdays and Thursdays at 14:00, a mediator's 90-minute workshop with a class.
+            var workshop = weekday == 2 || weekday == 4 ? start + Double(day) * 86_400 + 14 * 3600 : nil
             for (time, visitor) in schedule {
+                if let at = workshop, time >= at {
+                    count += runWorkshop(log, clock, at: at, title: weekday == 2 ? "Découvrir Wikipédia" : "Écrire sur sa ville",
+                                         random: &random)
+                    workshop = nil
+                }
                 let now = clock.reading()
                 if time > now.wall { clock.advance(time - now.wall) }
                 let address = "192.168.4.\(10 + (visitor + day * 37) % 240)"
@@ -93,6 +100,45 @@ public struct UsageSimulation {
             log.flush()
         }
         log.close()
+        return count
+    }
+
+    /// A session of 18 to 26 phones: each joins, reads a few articles, and most answer the
+    /// questionnaire at the end.
+    private func runWorkshop(_ log: UsageLog, _ clock: ManualUsageClock, at time: Double, title: String,
+                             random: inout SplitMix64) -> Int {
+        let now = clock.reading()
+        if time > now.wall { clock.advance(time - now.wall) }
+        log.startSession(title: title, place: "Salle d'animation",
+                         mediator: "Camille", expected: 25)
+        let phones = Int.random(in: 18...26, using: &random)
+        var count = 0
+        for phone in 0..<phones {
+            let address = "10.42.1.\(10 + phone)"
+            let agent = Self.agents[phone % 3]
+            clock.advance(Double.random(in: 5...40, using: &random))
+            log.record(UsageEvent(.landingView, clientAddress: address, userAgent: agent))
+            for _ in 0..<Int.random(in: 2...4, using: &random) {
+                clock.advance(Double.random(in: 20...120, using: &random))
+                let article = Self.articles[Int.random(in: 0..<Self.articles.count, using: &random)]
+                log.record(UsageEvent(.articleView(book: article.book, path: article.path, title: article.title, arrival: .link),
+                                      clientAddress: address, userAgent: agent))
+                count += 1
+            }
+            count += 1
+        }
+        clock.advance(45 * 60)
+        for phone in 0..<phones where Double.random(in: 0..<1, using: &random) < 0.8 {
+            let address = "10.42.1.\(10 + phone)", agent = Self.agents[phone % 3]
+            let score = ["3", "4", "4", "5", "5"][Int.random(in: 0..<5, using: &random)]
+            log.record(UsageEvent(.answer(question: "q1", value: score), clientAddress: address, userAgent: agent))
+            log.record(UsageEvent(.answer(question: "q2", value: Double.random(in: 0..<1, using: &random) < 0.85 ? "yes" : "no"),
+                                  clientAddress: address, userAgent: agent))
+            count += 2
+        }
+        clock.advance(20 * 60)
+        log.endSession()
+        log.flush()
         return count
     }
 }
