@@ -18,7 +18,7 @@ struct BookUpdateTests {
 
     /// The catalogue: an older and a newer edition of `ville`, and another book; the newer one's
     /// file behind a metalink with `sha256` (the file's own, unless given).
-    static func publish(on web: TinyWebServer, sha256: String? = nil) throws -> [UInt8] {
+    static func publish(on web: TinyWebServer, sha256: String? = nil, announcedSize: Int? = nil) throws -> [UInt8] {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
         let path = try BookShelfTests.edition(at: folder + "/ville_2026-12.zim", date: "2026-12-01",
@@ -30,7 +30,7 @@ struct BookUpdateTests {
             <?xml version="1.0" encoding="UTF-8"?>
             <metalink xmlns="urn:ietf:params:xml:ns:metalink">
               <file name="ville_2026-12.zim">
-                <size>\(file.count)</size>
+                <size>\(announcedSize ?? file.count)</size>
                 <hash type="md5">00000000000000000000000000000000</hash>
                 <hash type="sha-256">\(sha256 ?? digest)</hash>
                 <url location="fr" priority="2">\(web.base)/missing/ville_2026-12.zim</url>
@@ -134,6 +134,22 @@ struct BookUpdateTests {
         #expect(BookShelfTests.files(in: kiosk.libraryFolder) == ["ville.zim"])
         #expect(kiosk.request(.get, "/admin/library", cookie: session.id).bodyText
             .contains("Le fichier téléchargé ne correspond pas à l&#39;empreinte SHA-256 du catalogue : rien n&#39;a été ajouté."))
+    }
+
+    @Test func aDownloadLongerThanTheCatalogueSaysIsStoppedAndNotAdded() throws {
+        let web = try TinyWebServer()
+        defer { web.stop() }
+        let file = try Self.publish(on: web, announcedSize: 300_000)
+        #expect(file.count > 300_000)
+        let kiosk = try Self.kiosk(catalog: web.base + "/catalog/v2/entries")
+        let session = try kiosk.login()
+        _ = try Self.check(kiosk, session)
+        #expect(kiosk.request(.post, "/admin/library/update", cookie: session.id,
+                              form: [("csrf", session.csrf), ("book", "ville")]).status == 303)
+        BookShelfTests.settle(try BookShelfTests.shelf(kiosk))
+        #expect(BookShelfTests.files(in: kiosk.libraryFolder) == ["ville.zim"])
+        let page = kiosk.request(.get, "/admin/library", cookie: session.id).bodyText
+        #expect(page.contains("La copie ne fait pas la taille du fichier ("), "\(page)")
     }
 
     @Test func withoutInternetTheCatalogueProblemIsShown() throws {

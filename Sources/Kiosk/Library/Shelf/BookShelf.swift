@@ -66,7 +66,7 @@ public final class BookShelf: Sendable {
     /// counting the copies still waiting or running.
     public func fits(_ size: UInt64) -> Bool {
         guard let free else { return true }
-        let pending = jobs.withLock { $0.filter(\.isActive).reduce(UInt64(0)) { $0 + $1.size - $1.copied } }
+        let pending = jobs.withLock { $0.filter(\.isActive).reduce(UInt64(0)) { $0 + $1.remaining } }
         return size + pending + Self.reserve <= free
     }
 

@@ -44,6 +44,9 @@ public struct ShelfJob: Sendable, Identifiable {
         }
     }
 
+    /// Bytes still to copy (never negative, whatever a download reported).
+    public var remaining: UInt64 { size - min(copied, size) }
+
     /// Average speed of the copy so far, bytes per second (nil before a second has passed).
     public func bytesPerSecond(now: Date = Date()) -> Double? {
         guard let copyStarted else { return nil }
@@ -54,6 +57,6 @@ public struct ShelfJob: Sendable, Identifiable {
     /// Seconds left at the speed so far.
     public func secondsLeft(now: Date = Date()) -> Int? {
         guard state == .copying, let speed = bytesPerSecond(now: now), speed > 0 else { return nil }
-        return Int((Double(size - copied) / speed).rounded(.up))
+        return Int((Double(remaining) / speed).rounded(.up))
     }
 }

@@ -26,10 +26,17 @@ enum WebDownload {
             }
             while process.isRunning {
                 Thread.sleep(forTimeInterval: 0.2)
-                if !progress(FileFingerprint.of(temporary)?.size ?? 0) {
+                let received = FileFingerprint.of(temporary)?.size ?? 0
+                // More bytes than the catalogue announced: not the file it described.
+                let tooBig = received > edition.size
+                if tooBig || !progress(received) {
                     process.terminate()
                     process.waitUntilExit()
                     errors.fileHandleForReading.readabilityHandler = nil
+                    if tooBig {
+                        unlink(temporary)
+                        throw .sizeMismatch(expected: edition.size, actual: received)
+                    }
                     throw .cancelled
                 }
             }
