@@ -121,6 +121,11 @@ struct ConfigTests {
         #expect(problems.first { $0.line == 10 }?.message.contains("did you mean [hotspot]") == true)
         #expect(problems.first { $0.line == 8 }?.message.contains("already set on line 2") == true)
         #expect(problems.first { $0.line == 12 }?.message.contains("1 to 13") == true)
+        // A control character in the Wi-Fi name (a tab, a bell) is refused where every SSID is read.
+        for ssid in ["Wi\tFi", "Wi-Fi\u{7}"] {
+            let parsed = SettingsParser.parse("[hotspot]\nssid = \(ssid)\n", file: "k.conf")
+            #expect(parsed.problems.map(\.message) == ["the Wi-Fi name has a control character"], "\(ssid.debugDescription)")
+        }
     }
 
     @Test func aBrokenFileFallsBackToTheLastGoodOneThenToDefaults() throws {

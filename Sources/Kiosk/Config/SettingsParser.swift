@@ -126,7 +126,9 @@ enum SettingsParser {
             guard !value.isEmpty, value.utf8.count <= 32 else {
                 return "the Wi-Fi name must have 1 to 32 bytes (accented letters count as 2)"
             }
-            guard !value.contains(where: { $0.isNewline || $0 == "\0" }) else { return "the Wi-Fi name has a control character" }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                return "the Wi-Fi name has a control character"
+            }
             hotspot.ssid = value
         case "country":
             guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
