@@ -26,7 +26,7 @@ struct AdminSignID {
             return
         }
         kind = "taken"
-        takenTitle = (try? composer.compose(sign))?.title ?? sign.article.replacingOccurrences(of: "_", with: " ")
+        takenTitle = composer.title(of: sign)
         proposal = Sign.freeID(id, taken: taken)
     }
 

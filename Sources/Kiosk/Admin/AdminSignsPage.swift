@@ -46,12 +46,13 @@ struct AdminSignsPage {
                      publicBase: template.publicBase)
     }
 
+    /// The catalogue as it is on disk now (read once per request: pass it on).
     var catalog: SignCatalog? {
         guard let file = area.options.signsFile, FileManager.default.fileExists(atPath: file) else { return nil }
         return SignCatalog.load(file: file)
     }
 
-    private func draft(_ fields: QueryParameters, _ request: Request) -> AdminSignDraft? {
+    private func draft(_ fields: QueryParameters, _ request: Request, _ catalog: SignCatalog?) -> AdminSignDraft? {
         AdminSignDraft(fields, request: request, context: area.context, taken: Set(catalog?.signs.map(\.id) ?? []))
     }
 
@@ -59,7 +60,7 @@ struct AdminSignsPage {
 
     /// The preview PNG: the sign as it will print, marked "APERÇU" across so it is never printed.
     private func preview(_ request: Request, _ page: AdminPage) -> Response {
-        guard let draft = draft(request.query, request), Sign.isValidID(draft.id) else {
+        guard let draft = draft(request.query, request, catalog), Sign.isValidID(draft.id) else {
             return area.refusal("admin.error.signform", status: 400, request)
         }
         var renderer = SignRenderer(template: template, paper: draft.paper, format: .png, dpi: 60)
@@ -109,7 +110,8 @@ struct AdminSignsPage {
         guard let file = area.options.signsFile else {
             return form(request, page, notice: AdminPage.notice(t["admin.settings.nofile"], kind: "error"), status: 409)
         }
-        guard let draft = draft(request.form, request) else {
+        let catalog = self.catalog
+        guard let draft = draft(request.form, request, catalog) else {
             return form(request, page, notice: AdminPage.notice(t["admin.signs.error.noarticle"], kind: "error"), status: 422)
         }
         var sign = draft.sign
@@ -180,7 +182,8 @@ struct AdminSignsPage {
                                      + " <a id=\"pdf\" href=\"\(link)\">\(t["admin.signs.pdf.link", ["id": .text(added)]])</a>", kind: "ok")
             refresh = (1, link)
         }
-        let draft = draft(fields, request)
+        let catalog = self.catalog
+        let draft = draft(fields, request, catalog)
         body += AdminSignsForm(t: t, context: area.context, draft: draft, fields: fields, request: request).render()
         if let draft {
             body += AdminSignsMessages(t: t).preview(draft, composer: composer, catalog: catalog, csrf: page.csrfField)

@@ -37,6 +37,14 @@ public struct SignComposer: Sendable {
         return .success((book, entry))
     }
 
+    /// The title `sign` prints: its article's title in the book when found (without reading the
+    /// article, as `compose` does), else the catalogue's words.
+    public func title(of sign: Sign) -> String {
+        var sign = sign
+        if case .success(let found) = resolve(sign), !found.entry.title.isEmpty { sign.resolvedTitle = found.entry.title }
+        return sign.displayTitle
+    }
+
     /// What `sign` shows. A kiosk sign needs its article; an online or redirect sign without a
     /// book (or whose book is not here) is made from the catalogue's title alone.
     public func compose(_ sign: Sign) throws(SignError) -> SignContent {
