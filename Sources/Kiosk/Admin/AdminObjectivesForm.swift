@@ -7,11 +7,13 @@ import HTTPServer
 struct AdminObjectivesForm {
     let area: AdminArea
 
-    func card(_ log: UsageLog, _ page: AdminPage) -> HTML {
+    /// `dashboard`: the dashboard's own period and report, used again when the objectives cover
+    /// the same days.
+    func card(_ log: UsageLog, _ page: AdminPage, dashboard: (period: (from: String, to: String), report: UsageReport?)) -> HTML {
         let t = page.t
         let objectives = area.context.settings.current.objectives
         var html: HTML = "<details class=\"card\" id=\"objectives\"\(objectives.isEmpty ? HTML.empty : " open")><summary>\(t["admin.objectives"])</summary>\n"
-        if !objectives.isEmpty, let report = try? report(log, objectives) {
+        if !objectives.isEmpty, let report = try? report(log, objectives, reusing: dashboard) {
             var rows: HTML = .empty
             for objective in objectives.results(report) {
                 let variance = objective.variance >= 0 ? "+\(t.number(objective.variance))" : t.number(objective.variance)
@@ -36,10 +38,12 @@ struct AdminObjectivesForm {
             + "<p class=\"hint\">\(t["admin.objectives.hint"])</p><button type=\"submit\">\(t["admin.objectives.save"])</button></form></details>\n"
     }
 
-    /// The report for the objectives' period (the last 30 days where it gives none).
-    func report(_ log: UsageLog, _ objectives: Objectives) throws -> UsageReport {
-        let fallback = AdminDashboard.period(endingOn: log.today().day)
-        return try AdminDashboard.report(log, (objectives.from ?? fallback.from, objectives.to ?? fallback.to))
+    /// The report for the objectives' period (the dashboard's days where it gives none).
+    private func report(_ log: UsageLog, _ objectives: Objectives,
+                        reusing dashboard: (period: (from: String, to: String), report: UsageReport?)) throws -> UsageReport {
+        let period = (from: objectives.from ?? dashboard.period.from, to: objectives.to ?? dashboard.period.to)
+        if period == dashboard.period, let report = dashboard.report { return report }
+        return try AdminDashboard.report(log, period)
     }
 
     /// `POST /admin/objectives`: checked as `wikikiosk.conf` checks them, then saved.
