@@ -24,7 +24,7 @@ public enum ReplicationKit {
         defer { try? FileManager.default.removeItem(atPath: staging) }
         do {
             try FileManager.default.createDirectory(atPath: root + "/locales", withIntermediateDirectories: true)
-            for name in fixedFiles + localeFiles(in: config) + logo(config).map({ [$0] }).orEmpty {
+            for name in files(in: config) {
                 let source = config + "/" + name
                 guard FileManager.default.fileExists(atPath: source) else { continue }
                 try FileManager.default.copyItem(atPath: source, toPath: root + "/" + name)
@@ -66,8 +66,7 @@ public enum ReplicationKit {
         try tar(["-xzf", archive, "-C", staging, "--no-same-owner", "--no-same-permissions", folder])
         let root = staging + "/" + folder
         var contents: [String: [UInt8]] = [:]
-        let candidates = fixedFiles + localeFiles(in: root) + logo(root).map { [$0] }.orEmpty
-        for name in candidates {
+        for name in files(in: root) {
             guard let bytes = try regularFile(root + "/" + name) else { continue }
             contents[name] = bytes
         }
@@ -94,7 +93,8 @@ public enum ReplicationKit {
         } catch {
             throw .io("\(error)")
         }
-        let listed = (try? regularFile(root + "/books.tsv")).flatMap { $0 }.map { BookList.names(tsv: String(decoding: $0, as: UTF8.self)) } ?? []
+        let bookList = (try? regularFile(root + "/books.tsv")) ?? nil
+        let listed = bookList.map { BookList.names(tsv: String(decoding: $0, as: UTF8.self)) } ?? []
         let missing = library.map { library in listed.filter { library.book(named: $0) == nil } } ?? listed
         return Imported(files: contents.keys.sorted(), backup: backedUp ? backup : nil, missingBooks: missing)
     }
@@ -108,6 +108,12 @@ public enum ReplicationKit {
             let catalog = SignCatalog.parse(String(decoding: signs, as: UTF8.self), file: "signs.csv")
             if let problem = catalog.problems.first { throw .invalid(problem.description) }
         }
+    }
+
+    /// The configuration files a kit carries from `folder`: the fixed ones, the language files,
+    /// the sign template's logo.
+    private static func files(in folder: String) -> [String] {
+        fixedFiles + localeFiles(in: folder) + (logo(folder).map { [$0] } ?? [])
     }
 
     /// `locales/<code>.ini` files in `folder`.
@@ -165,8 +171,4 @@ public enum KitError: Error, Sendable, CustomStringConvertible {
         case .io(let reason): reason
         }
     }
-}
-
-private extension Optional where Wrapped == [String] {
-    var orEmpty: [String] { self ?? [] }
 }
