@@ -10,15 +10,9 @@ import ZimKit
 @Suite("Book downloads")
 struct DownloadTests {
     static func router(_ folder: String, downloads: Bool) throws -> (Router, Library) {
-        try Fixtures.writeBook(at: folder + "/ville_2026-11.zim")
-        let library = Library()
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error)).load(folder + "/ville_2026-11.zim")
         var settings = KioskSettings()
         settings.bookDownloads = downloads
-        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   log: Log(minimumLevel: .error), settings: LiveSettings(settings))
-        return (KioskRoutes.router(context), library)
+        return try Fixtures.router(serving: folder + "/ville_2026-11.zim", settings: settings)
     }
 
     /// The bytes a `.file` body would send.

@@ -16,17 +16,11 @@ struct PresenterTests {
 
     static func router(_ live: LiveDevices) throws -> (Router, String) {
         let folder = Fixtures.makeTemporaryDirectory()
-        let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
-        let library = Library()
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error)).load(zim)
         var settings = KioskSettings()
         settings.name = "Médiathèque de Jaude"
         settings.place = "Clermont-Ferrand"
         settings.hotspot.ssid = "Wikipédia; sans Internet"
-        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   log: Log(minimumLevel: .error), settings: LiveSettings(settings), live: live)
-        return (KioskRoutes.router(context), folder)
+        return (try Fixtures.router(serving: folder + "/ville.zim", settings: settings, live: live).0, folder)
     }
 
     static func get(_ router: Router, _ target: String, from address: String = "10.42.0.5") -> Response {

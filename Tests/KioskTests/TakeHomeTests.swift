@@ -11,20 +11,13 @@ import Testing
 struct TakeHomeTests {
     static func router(_ folder: String, downloads: Bool, apps: [String: Int] = [:]) throws -> Router {
         try FileManager.default.createDirectory(atPath: folder + "/library/apps", withIntermediateDirectories: true)
-        let zim = try Fixtures.writeBook(at: folder + "/library/ville_2026-11.zim")
         for (name, size) in apps {
             try Data(repeating: 0x50, count: size).write(to: URL(fileURLWithPath: folder + "/library/apps/" + name))
         }
-        let library = Library()
-        BookLoader(library: library, validator: InProcessValidator(), cache: ValidationCache(file: nil),
-                   log: Log(minimumLevel: .error)).load(zim)
         var settings = KioskSettings()
         settings.bookDownloads = downloads
         settings.libraryDirectory = folder + "/library"
-        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
-                                   strings: StringCatalog(tables: BuiltInCatalog.tables),
-                                   log: Log(minimumLevel: .error), settings: LiveSettings(settings))
-        return KioskRoutes.router(context)
+        return try Fixtures.router(serving: folder + "/library/ville_2026-11.zim", settings: settings).0
     }
 
     static func get(_ router: Router, _ target: String, language: String = "fr") -> Response {
