@@ -38,16 +38,13 @@ struct AdminKioskPage {
     }
 
     private func health(_ t: AdminText) -> HTML {
-        var status = BoardHealth(temperature: BoardHealth.temperature())
-        if helper.isAvailable, case .success(let text) = helper.send(.status) {
-            let reported = BoardHealth(helperStatus: text)
-            status.throttled = reported.throttled
-            status.temperature = reported.temperature ?? status.temperature
-        }
+        // The helper reads the firmware's flags and the temperature; without it, the kernel's temperature.
+        var status = BoardHealth()
+        if helper.isAvailable, case .success(let text) = helper.send(.status) { status = BoardHealth(helperStatus: text) }
+        if status.temperature == nil { status.temperature = BoardHealth.temperature() }
         var cells: [(String, String)] = []
-        let library = area.options.libraryDirectory ?? area.context.settings.current.libraryDirectory
-        for (key, folder) in [("admin.library.free.library", library), ("admin.library.free.state", area.options.stateDirectory)] {
-            guard let folder, let free = BookShelf.freeBytes(folder) else { continue }
+        for (key, folder) in AdminLibraryPage(area: area).folders() {
+            guard let free = BookShelf.freeBytes(folder) else { continue }
             cells.append((ByteSize.text(free, t.language), t.plain(key)))
         }
         if let temperature = status.temperature {

@@ -109,7 +109,7 @@ struct AdminLibraryPage {
     }
 
     /// The folders whose free space matters: the library's (or the books' own) and the state folder.
-    private func folders() -> [(String, String)] {
+    func folders() -> [(String, String)] {
         var result: [(String, String)] = []
         let libraryFolder = area.options.libraryDirectory ?? area.context.settings.current.libraryDirectory
             ?? area.context.library.books.first.map { ($0.path as NSString).deletingLastPathComponent }

@@ -35,11 +35,12 @@ struct AdminShelfSection {
                 + " <a href=\"/admin/library#usb\">\(t["admin.shelf.refresh"])</a></p>\n"
         } else {
             var rows: HTML = .empty
+            let served = library.books
             for book in books {
                 let details = [book.fileName, book.language, book.date].filter { !$0.isEmpty }.joined(separator: " · ")
                 rows += "<tr><td><b>\(book.title)</b><br><span class=\"hint\">\(details)</span></td>"
                     + "<td class=\"n\" data-label=\"\(t.plain("admin.library.size"))\">\(ByteSize.text(book.size, t.language))</td>"
-                    + "<td>\(action(for: book, shelf))</td></tr>\n"
+                    + "<td>\(action(for: book, shelf, served: served))</td></tr>\n"
             }
             html += """
                 <div class="scroll"><table class="stack"><thead><tr><th>\(t["admin.library.book"])</th><th>\(t["admin.library.size"])</th>\
@@ -83,10 +84,10 @@ struct AdminShelfSection {
     }
 
     /// What staff can do with a file on a stick, or why they can't.
-    private func action(for book: StickBook, _ shelf: BookShelf) -> HTML {
+    private func action(for book: StickBook, _ shelf: BookShelf, served: [Book]) -> HTML {
         if let problem = book.problem { return "<span class=\"no\">\(t["admin.shelf.unusable", ["reason": .text(problem)]])</span>" }
         if jobs.contains(where: { $0.isActive && $0.fileName == book.fileName }) { return t["admin.shelf.inprogress"] }
-        let editions = library.books.filter { $0.editionKey == book.editionKey }
+        let editions = served.filter { $0.editionKey == book.editionKey }
         if editions.contains(where: { $0.id == book.id && $0.fileSize == book.size }) { return t["admin.shelf.present"] }
         let newest = editions.max { ($0.date, $0.name) < ($1.date, $1.name) }
         if let newest, book.date <= newest.date {
@@ -97,12 +98,13 @@ struct AdminShelfSection {
             return "<span class=\"no\">\(t["admin.shelf.nofitshort", ["needed": .text(needed)]])</span>"
         }
         let target = shelf.libraryDirectory + "/" + book.fileName
-        if FileManager.default.fileExists(atPath: target), newest.flatMap({ shelf.removable($0.name) })?.path != target {
+        let replaceable = newest.flatMap { shelf.removable($0.name) }
+        if FileManager.default.fileExists(atPath: target), replaceable?.path != target {
             return t["admin.shelf.error.nametaken", ["file": .text(book.fileName)]]
         }
         var fields: HTML = "\(csrf)<input type=\"hidden\" name=\"file\" value=\"\(book.path)\">"
         let label: HTML
-        if let newest, shelf.removable(newest.name) != nil {
+        if let newest, replaceable != nil {
             fields += "<input type=\"hidden\" name=\"replace\" value=\"\(newest.name)\">"
             label = t["admin.shelf.replace", ["old": .text(newest.title), "date": .text(newest.date)]]
         } else {
