@@ -31,8 +31,19 @@ struct SampleReportTests {
         #expect(report.sessions.allSatisfy { (18...26).contains($0.participants) && $0.expected == 25 && $0.minutes >= 60 })
         #expect(report.answers.first { $0.question == "q1" }.map { $0.answers >= 20 } == true)
         let french = ReportHTML.render(report, language: "fr")
-        #expect(french.contains("<h2>Séances</h2>") && french.contains("sur 25 attendus") && french.contains("<h2>Objectifs et résultats</h2>"))
+        #expect(french.contains("<h3>Séances</h3>") && french.contains("sur 25 attendus") && french.contains("<h3>Objectifs et résultats</h3>"))
         #expect(french.contains("Place de Jaude (place-de-jaude)"))
+        // Six opening days (closed on Sunday), each a boot of its own from 9:30 to 19:30 or the last visitor.
+        #expect(report.availability.filter { $0.minutesOn > 0 }.count == 6)
+        #expect(report.availability.allSatisfy { (600...900).contains($0.minutesOn) && $0.activeMinutes < $0.minutesOn },
+                "\(report.availability)")
+        #expect(french.contains("Du 14 novembre 2026 au 20 novembre 2026, la borne « Médiathèque de Jaude » a touché"))
+        #expect(french.contains("Elle a été allumée ") && french.contains("<h3>Disponibilité et activité par jour</h3>"))
+        // The evaluation grid's order: people made aware and objectives, relevance, replication.
+        let headings = ["<h2>1. Personnes sensibilisées", "<h2>2. Pertinence", "<h2>3. Réplication"].map { french.range(of: $0)?.lowerBound }
+        #expect(headings.allSatisfy { $0 != nil } && headings == headings.sorted { $0! < $1! })
+        #expect(french.range(of: "<h3>Objectifs et résultats</h3>")!.lowerBound < headings[1]!)
+        #expect(french.range(of: "<h3>Séances</h3>")!.lowerBound > headings[2]!)
         try french.write(toFile: ScreenshotFolder.path + "/sample-report.html", atomically: true, encoding: .utf8)
         try ReportHTML.render(report, language: "en").write(toFile: ScreenshotFolder.path + "/sample-report-en.html", atomically: true, encoding: .utf8)
 

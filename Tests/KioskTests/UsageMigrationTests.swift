@@ -40,6 +40,8 @@ struct UsageMigrationTests {
         #expect(after == [[.text("landing"), .integer(4)], [.text("search"), .integer(4)], [.text("view"), .integer(5)]])
         let names = try UsageFixtures.rows(path, "SELECT name FROM migrations").compactMap(\.first?.string)
         #expect(names == UsageMigrator.shipped.map(\.name))
+        // The new tables are there: this run was recorded (the report's "kiosk on" minutes).
+        #expect(try UsageFixtures.rows(path, "SELECT COUNT(*) FROM runs") == [[.integer(1)]])
         // The old rows still make a report.
         let report = try UsageReportBuilder(databases: [path]).build()
         #expect(report.totals.searches == 4)

@@ -118,6 +118,58 @@ struct UsageReportTests {
         #expect(merged.topArticles.first?.views == 5)
         // The private query now has 2 device-days (one per kiosk): shown.
         #expect(merged.hiddenQueries == 0)
+        // One row per kiosk, adding up to the totals.
+        #expect(merged.kioskTotals.map(\.name) == ["mairie.sqlite", "bibli.sqlite"])
+        #expect(merged.kioskTotals.map(\.peopleReached) == [3, 2] && merged.kioskTotals.map(\.pagesRead) == [4, 3])
+        #expect(merged.kioskTotals.reduce(0) { $0 + $1.searches } == merged.totals.searches)
+        let html = ReportHTML.render(merged, language: "fr")
+        #expect(html.contains("<h3>Par borne</h3>") && html.contains("<td>mairie.sqlite</td><td class=\"n\">3</td><td class=\"n\">4</td>"))
+        #expect(html.contains("<td>Total</td><td class=\"n\">5</td><td class=\"n\">7</td>"))
+        #expect(ReportCSV.tables(merged).first { $0.name == "kiosks" }?.csv.contains("bibli.sqlite,2,3,") == true)
+        let single = try UsageReportBuilder(databases: [a]).build()
+        #expect(!ReportHTML.render(single, language: "fr").contains("Par borne"))
+    }
+
+    /// "Kiosk on" comes from the server's runs: a run from 22:00 to 02:00 gives two hours to each
+    /// day; the minutes in use are the distinct minutes with a visit; a boot that never learnt the
+    /// date gives no time (its days are unknown).
+    @Test func minutesOnAreCutAtMidnightAndMinutesInUseAreDistinctMinutes() throws {
+        let dir = Fixtures.makeTemporaryDirectory()
+        defer { Fixtures.cleanUp(dir) }
+        let path = dir + "/usage.sqlite"
+        let evening = UsageFixtures.morning + 12 * 3600   // 22:00
+        let clock = FakeUsageClock(bootID: "evening", wall: evening, monotonic: 30)
+        let log = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: clock)
+        for (minute, address) in [(0, "10.0.0.1"), (0, "10.0.0.2"), (5, "10.0.0.1"), (130, "10.0.0.3")] {
+            let target = evening + Double(minute) * 60 + 10
+            clock.advance(target - clock.reading().wall)
+            log.record(UsageFixtures.view("Cathédrale", from: address, agent: UsageFixtures.iphone, arrival: .landing))
+        }
+        clock.advance(evening + 4 * 3600 - clock.reading().wall)
+        log.flush()
+        log.close()
+        // Another boot whose clock was never believable: its run is not counted.
+        let lost = FakeUsageClock(bootID: "no-date", wall: 1_000, monotonic: 30, synchronised: false)
+        let undated = try UsageLog(path: path, settings: UsageFixtures.settings(), clock: lost)
+        lost.advance(7200)
+        undated.close()
+
+        var report = try UsageReportBuilder(databases: [path]).build()
+        report.kioskName = "Mairie"
+        #expect(report.availability == [
+            UsageReport.Availability(day: "2026-11-21", minutesOn: 120, activeMinutes: 2),
+            UsageReport.Availability(day: "2026-11-22", minutesOn: 120, activeMinutes: 1),
+        ])
+        #expect(report.totals.minutesOn == 240 && report.totals.activeMinutes == 3)
+        #expect(report.kioskTotals.first?.minutesOn == 240)
+        let html = ReportHTML.render(report, language: "fr")
+        #expect(html.contains("<td>2026-11-21</td><td>2 h 0 min</td><td class=\"n\">2</td>"))
+        #expect(html.contains("Du 21 novembre 2026 au 22 novembre 2026, la borne « Mairie »"))
+        #expect(html.contains("Elle a été allumée 4 h 0 min au total, dont 3 min d&#39;activité"))
+        let days = try #require(ReportCSV.tables(report).first { $0.name == "availability" }?.csv)
+        #expect(days == "day,minutes_on,active_minutes\r\n2026-11-21,120,2\r\n2026-11-22,120,1\r\n")
+        let inPeriod = try UsageReportBuilder(databases: [path], from: "2026-11-22", to: "2026-11-22").build()
+        #expect(inPeriod.availability.map(\.minutesOn) == [120] && inPeriod.totals.minutesOn == 120)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/goaccess")))

@@ -52,7 +52,7 @@ struct WorkshopSessionTests {
         #expect(found.expected == 30 && found.participants == 3 && found.pagesRead == 4 && found.searches == 1 && found.signScans == 0)
         #expect(found.end != nil && found.start.hasPrefix(today))
         let html = kiosk.request(.get, "/admin/report?from=\(today)&to=\(today)&format=html", cookie: session.id).bodyText
-        #expect(html.contains("<h2>Séances</h2>"))
+        #expect(html.contains("<h3>Séances</h3>"))
         #expect(html.contains("Découvrir Wikipédia (Salle du conte · Camille)"))
         #expect(html.contains("3 sur 30 attendus"))
         let csv = kiosk.request(.get, "/admin/report?from=\(today)&to=\(today)&format=csv&table=sessions", cookie: session.id).bodyText

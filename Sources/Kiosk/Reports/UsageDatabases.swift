@@ -32,6 +32,7 @@ enum UsageDatabases {
         try db.execute("CREATE TEMP VIEW ev AS " + events.joined(separator: " UNION ALL "))
         try db.execute("CREATE TEMP VIEW se AS " + (try sessions(db, count: paths.count)))
         try db.execute("CREATE TEMP VIEW tl AS " + tallies.joined(separator: " UNION ALL "))
+        try db.execute("CREATE TEMP VIEW ru AS " + (try runs(db, count: paths.count)))
         return db
     }
 
@@ -39,8 +40,7 @@ enum UsageDatabases {
     /// they ran: participants (distinct daily device numbers), pages read, searches, sign scans.
     private static func sessions(_ db: SQLiteConnection, count: Int) throws(UsageStoreError) -> String {
         var selects: [String] = []
-        for index in 0..<count {
-            guard try db.scalar("SELECT COUNT(*) FROM k\(index).sqlite_master WHERE name = 'sessions'")?.int == 1 else { continue }
+        for index in 0..<count where try hasTable(db, index, "sessions") {
             let during = "FROM k\(index).events e WHERE e.boot = s.boot AND e.mono >= s.start_mono AND e.mono <= COALESCE(s.end_mono, 1e300)"
             selects.append("""
                 SELECT \(index) AS kiosk, s.title, s.place, s.mediator, s.expected,
@@ -56,6 +56,23 @@ enum UsageDatabases {
         return selects.isEmpty
             ? "SELECT 0 AS kiosk, '' AS title, '' AS place, '' AS mediator, NULL AS expected, NULL AS start_ts, NULL AS end_ts, NULL AS day, 0 AS participants, 0 AS pages, 0 AS searches, 0 AS scans WHERE 0"
             : selects.joined(separator: " UNION ALL ")
+    }
+
+    /// Each database's dated server runs (those that have the table): when the kiosk was on,
+    /// in seconds since 1970. Runs of a boot that never learnt the date are left out.
+    private static func runs(_ db: SQLiteConnection, count: Int) throws(UsageStoreError) -> String {
+        var selects: [String] = []
+        for index in 0..<count where try hasTable(db, index, "runs") {
+            selects.append("""
+                SELECT \(index) AS kiosk, b.offset + r.start_mono AS start_ts, b.offset + r.alive_mono AS end_ts
+                FROM k\(index).runs r JOIN k\(index).boots b ON b.id = r.boot WHERE b.level > 0 AND b.offset IS NOT NULL
+                """)
+        }
+        return selects.isEmpty ? "SELECT 0 AS kiosk, 0.0 AS start_ts, 0.0 AS end_ts WHERE 0" : selects.joined(separator: " UNION ALL ")
+    }
+
+    private static func hasTable(_ db: SQLiteConnection, _ index: Int, _ name: String) throws(UsageStoreError) -> Bool {
+        try db.scalar("SELECT COUNT(*) FROM k\(index).sqlite_master WHERE type = 'table' AND name = ?", [.text(name)])?.int == 1
     }
 
     /// A read-only SQLite URI for `path` (URI filenames are on for ATTACH on a `:memory:` main).

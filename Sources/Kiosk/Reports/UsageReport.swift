@@ -22,6 +22,9 @@ public struct UsageReport: Sendable, Codable {
         public var undatedEvents = 0
         /// Events lost because the queue was full.
         public var droppedEvents = 0
+        /// Minutes the kiosk was on, and minutes it was in use (`Availability`, added up).
+        public var minutesOn = 0
+        public var activeMinutes = 0
     }
 
     public struct Day: Sendable, Codable {
@@ -107,6 +110,28 @@ public struct UsageReport: Sendable, Codable {
         public var correction: String? = nil
     }
 
+    /// How long the kiosk was on and how long it was in use, one local day.
+    public struct Availability: Sendable, Codable, Equatable {
+        public var day: String
+        /// Minutes the kiosk's server was running (from its runs; added over kiosks when merged).
+        public var minutesOn: Int
+        /// Minutes in which at least one phone read, searched, scanned or opened the welcome page.
+        public var activeMinutes: Int
+    }
+
+    /// One kiosk's totals in a merged report (`--merge`): they add up to the report's totals.
+    public struct Kiosk: Sendable, Codable, Equatable {
+        /// The database's file name.
+        public var name: String
+        public var peopleReached: Int
+        public var pagesRead: Int
+        public var searches: Int
+        public var signScans: Int
+        public var sessions: Int
+        public var activeDays: Int
+        public var minutesOn: Int
+    }
+
     public struct Funnel: Sendable, Codable {
         /// Device-days whose first captive-portal probe was seen (they joined the Wi-Fi).
         public var joined = 0
@@ -155,4 +180,8 @@ public struct UsageReport: Sendable, Codable {
     /// Distinct queries withheld because fewer than `minimumDevices` devices made them.
     public var hiddenQueries = 0
     public var funnel = Funnel()
+    /// Per day: minutes on and minutes in use (days with either).
+    public var availability: [Availability] = []
+    /// Per kiosk, in the order of `kiosks`.
+    public var kioskTotals: [Kiosk] = []
 }

@@ -52,12 +52,18 @@ public struct UsageReportBuilder {
             """)
         report.signs = try queries.signs()
         report.answers = try queries.answers(textQuestions: textQuestions)
-        report.sessions = try queries.sessions(from: from ?? "0000-00-00", to: to ?? "9999-99-99", now: Date().timeIntervalSince1970)
+        let (first, last) = (from ?? "0000-00-00", to ?? "9999-99-99")
+        report.sessions = try queries.sessions(from: first, to: last, now: now.timeIntervalSince1970)
+        let availability = try queries.availability(from: from, to: to)
+        report.availability = availability.days
+        report.kioskTotals = try queries.kiosks(names: report.kiosks, minutesOn: availability.minutesOnByKiosk, from: first, to: last)
         report.signTotals = try queries.counts(
             "SELECT detail, COUNT(*) FROM f WHERE kind = \(EventKind.sign.sql) GROUP BY detail ORDER BY 2 DESC, 1")
         (report.topSearches, report.contentGaps, report.hiddenQueries) = try queries.searches(limit: topQueries)
         report.funnel = try queries.funnel()
         report.totals = try queries.totals(days: report.days)
+        report.totals.minutesOn = report.availability.reduce(0) { $0 + $1.minutesOn }
+        report.totals.activeMinutes = report.availability.reduce(0) { $0 + $1.activeMinutes }
         report.busiestDays = Array(report.days.sorted { ($0.pagesRead, $0.people) > ($1.pagesRead, $1.people) }.prefix(5))
         return report
     }

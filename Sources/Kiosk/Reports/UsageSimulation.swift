@@ -40,16 +40,19 @@ public struct UsageSimulation {
     @discardableResult
     public func run(into path: String) throws(UsageStoreError) -> Int {
         var random = SplitMix64(seed: seed)
-        let clock = ManualUsageClock(bootID: "simulation-\(seed)", wall: start, monotonic: 1000)
         var settings = UsageSettings()
         settings.flushInterval = 3600
         settings.queueCapacity = 1_000_000
         settings.retentionDays = 100_000
-        let log = try UsageLog(path: path, settings: settings, clock: clock)
         var count = 0
         for day in 0..<days {
             let weekday = (day + 6) % 7   // the first day is a Saturday in the sample
-            let visitors = weekday == 0 ? 0 : (weekday >= 5 ? 140 : 70) + Int.random(in: 0..<30, using: &random)
+            // Closed on Sundays; otherwise staff switch the kiosk on at 9:30 and off at 19:30: one boot a day.
+            guard weekday != 0 else { continue }
+            let midnight = start + Double(day) * 86_400
+            let clock = ManualUsageClock(bootID: "simulation-\(seed)-\(day)", wall: midnight + 9.5 * 3600, monotonic: 25)
+            let log = try UsageLog(path: path, settings: settings, clock: clock)
+            let visitors = (weekday >= 5 ? 140 : 70) + Int.random(in: 0..<30, using: &random)
             var schedule: [(Double, Int)] = (0..<visitors).map { visitor in
                 // Opening hours 10:00–19:00, busier after school (16–18).
                 let hour = Double.random(in: 0..<1, using: &random) < 0.4 ? Double.random(in: 16..<18.5, using: &random)
@@ -97,9 +100,11 @@ public struct UsageSimulation {
                     emit(.articleView(book: article.book, path: article.path, title: article.title, arrival: arrival), after: 20...240)
                 }
             }
+            let closing = midnight + 19.5 * 3600
+            if clock.reading().wall < closing { clock.advance(closing - clock.reading().wall) }
             log.flush()
+            log.close()
         }
-        log.close()
         return count
     }
 

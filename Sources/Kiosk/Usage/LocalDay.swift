@@ -28,4 +28,15 @@ enum LocalDay {
     }
 
     static func day(_ seconds: Double) -> String { dayAndHour(seconds).day }
+
+    /// The local midnight that ends the day holding `seconds` (23 or 25 hours later on the days
+    /// the clocks change).
+    static func nextMidnight(after seconds: Double) -> Double {
+        var time = time_t(seconds.rounded(.down))
+        var parts = tm()
+        localtime_r(&time, &parts)
+        parts.tm_mday += 1
+        (parts.tm_hour, parts.tm_min, parts.tm_sec, parts.tm_isdst) = (0, 0, 0, -1)
+        return Double(mktime(&parts))
+    }
 }

@@ -174,6 +174,8 @@ public final class UsageLog: UsageRecording {
                 retrying.store(retry.count, ordering: .sequentiallyConsistent)
             }
             queue.settle(items.count)
+            // A failed heartbeat is the same disk problem a batch would meet: it waits for the next turn.
+            try? writer.heartbeat(force: stopping)
             for waiter in waiters { waiter.signal() }
             if stopping { break }
         }

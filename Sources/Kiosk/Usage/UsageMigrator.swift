@@ -18,6 +18,7 @@ struct UsageMigrator {
     static let shipped: [Migration] = [
         Migration(name: "2026-10 events, boots, articles, tallies", sql: UsageSchema.version1),
         Migration(name: "2026-12 workshop sessions", sql: UsageSchema.sessions),
+        Migration(name: "2026-12 kiosk runs", sql: UsageSchema.runs),
     ]
 
     let migrations: [Migration]

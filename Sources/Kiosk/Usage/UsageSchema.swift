@@ -48,6 +48,15 @@ enum UsageSchema {
             mediator TEXT NOT NULL DEFAULT '', expected INTEGER);
         """
 
+    /// Kiosk runs (2026-12): one row each time the server starts, with its start and the last
+    /// time it was known to be running (`alive_mono`, moved on about once a minute by the writer)
+    /// on its boot's monotonic clock, dated by the boot's offset like events. The report's
+    /// "kiosk on" minutes per day come from here; a power cut loses at most the last minute.
+    static let runs = """
+        CREATE TABLE IF NOT EXISTS runs (
+            id INTEGER PRIMARY KEY, boot INTEGER NOT NULL, start_mono REAL NOT NULL, alive_mono REAL NOT NULL);
+        """
+
     /// SQL deriving the local day and hour of `ts` (SQLite's 'localtime' follows /etc/localtime and TZ).
     static let dayExpression = "strftime('%Y-%m-%d', ts, 'unixepoch', 'localtime')"
     static let hourExpression = "CAST(strftime('%H', ts, 'unixepoch', 'localtime') AS INTEGER)"

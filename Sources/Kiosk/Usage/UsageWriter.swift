@@ -21,6 +21,9 @@ final class UsageWriter: @unchecked Sendable {
     private let clockKeyring = DeviceKeyring()
     private let browsers = BrowserClockEstimate()
     private let bootRow: Int64
+    /// This run's row in `runs`, and the monotonic time last written as its `alive_mono`.
+    private var runRow: Int64 = 0
+    private var lastAlive = 0.0
     /// This boot's events have ids from here on (re-dating then needs no index on `boot`).
     private let bootFirstEvent: Int64
     private(set) var bootOffset: Double?
@@ -61,6 +64,11 @@ final class UsageWriter: @unchecked Sendable {
         bootOffset = row[1].double
         bootLevel = DatingLevel(rawValue: row[2].int ?? 0) ?? .undated
         bootFirstEvent = Int64(row[3].int ?? 0)
+        let started = clock.monotonic()
+        try connection.run("INSERT INTO runs (boot, start_mono, alive_mono) VALUES (?, ?, ?)",
+                           [.integer(id), .real(started), .real(started)])
+        runRow = connection.lastInsertRowID
+        lastAlive = started
         insertEvent = try connection.prepare("""
             INSERT INTO events (boot, mono, ts, dated, day, hour, kind, device, class, article, arrival, query, results, books, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -280,6 +288,18 @@ final class UsageWriter: @unchecked Sendable {
     }
 
     /// Checkpoints the WAL into the database file and empties it (on stop).
+    /// Notes that the kiosk is still running (`runs.alive_mono`): at most once a minute, or now
+    /// when `force` (the service is stopping).
+    func heartbeat(force: Bool = false) throws(UsageStoreError) {
+        let now = clock.monotonic()
+        guard force || now - lastAlive >= Self.heartbeatInterval, now > lastAlive else { return }
+        try connection.run("UPDATE runs SET alive_mono = ? WHERE id = ?", [.real(now), .integer(runRow)])
+        lastAlive = now
+    }
+
+    /// How often `runs.alive_mono` moves on: what a power cut may take off a day's "kiosk on" minutes.
+    static let heartbeatInterval = 60.0
+
     func checkpoint() throws(UsageStoreError) {
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
