@@ -40,7 +40,7 @@ struct AdminAccessibilityTests {
         try browser.wait(for: "location.pathname === '/admin' && !!document.getElementById('today')")
         for page in ["/admin", "/admin/signs", "/admin/signs?book=ville&article=Cath%C3%A9drale&id=JAUDE",
                      "/admin/signs?book=ville&article=Cathedrale%20de%20Clermon", "/admin/library", "/admin/settings",
-                     "/admin/kiosk", "/admin/kiosk/power?action=poweroff", "/admin/nothing", "/admin?lang=en"] {
+                     "/admin/kiosk", "/admin/kiosk/power?action=poweroff", "/admin/presenter", "/admin/nothing", "/admin?lang=en"] {
             try audit(page)
         }
         // The Kiosk page on a phone (docs/admin-kiosk-phone.png).

@@ -42,6 +42,7 @@ struct AdminArea: Sendable {
         case ("settings", 1): return AdminSettingsPage(area: self).handle(request, page)
         case ("objectives", 1) where post: return AdminObjectivesForm(area: self).save(request, page)
         case ("session", 2) where post: return AdminSessionForms(area: self).handle(parts[1], request, page)
+        case ("presenter", 1) where !post: return AdminSessionForms(area: self).presenter(request, page)
         case ("kiosk", _): return AdminKioskPage(area: self).handle(Array(parts.dropFirst()), request, page)
         case ("api", 2) where !post: return AdminDashboard(area: self).api(parts[1], request)
         case ("report", 1) where !post: return AdminDashboard(area: self).report(request, page)

@@ -25,7 +25,7 @@ struct AdminDashboard {
         let period = Self.period(endingOn: today.day)
         let report = try? Self.report(log, period)
         let day: HTML = today.day.map { " <small>(\($0))</small>" } ?? .empty
-        var body: HTML = "<p><a class=\"button\" href=\"/presenter\" id=\"presenter\">\(t["admin.dash.presenter"])</a></p>\n"
+        var body: HTML = "<p><a class=\"button\" href=\"/admin/presenter\" id=\"presenter\">\(t["admin.dash.presenter"])</a></p>\n"
         body += AdminSessionForms(area: area).card(log, page)
         body += AdminObjectivesForm(area: area).card(log, page, dashboard: (period, report))
         body += "<h2>\(t["admin.dash.today"])\(day)</h2>\n"

@@ -5,7 +5,8 @@ import HTTPServer
 /// kiosk's name and place, two big QR codes — join the Wi-Fi (`WIFI:`), then open the kiosk's
 /// address — and how many phones are on the kiosk and reading now, readable from the back of a
 /// room. It updates itself: every 10 s where JavaScript runs (`/presenter/now`), else by
-/// reloading every 30 s. Nothing private is on it, so anyone on the kiosk may open it.
+/// reloading every 30 s. Nothing private is on it, so anyone on the kiosk may open it. Staff
+/// signed in open it as `/admin/presenter`, with the session's controls below the codes.
 struct PresenterPage: RouteHandler {
     let context: KioskContext
     let live: LiveDevices
@@ -26,7 +27,9 @@ struct PresenterPage: RouteHandler {
         return response
     }
 
-    private func page(language: String) -> HTML {
+    /// The screen in `language`; `staff`, the session's controls on the staff's own screen
+    /// (`/admin/presenter`), run under the staff area's CSP `nonce`.
+    func page(language: String, staff: HTML = .empty, staffLabel: String = "", nonce: String? = nil) -> HTML {
         let settings = context.settings.current
         let strings = context.strings.overlaid(with: settings.landingTexts)
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> HTML { strings.html(key, language, arguments) }
@@ -48,8 +51,10 @@ struct PresenterPage: RouteHandler {
             </div>
             <p class="now" aria-live="polite"><span id="onkiosk">\(t("presenter.onkiosk", ["count": .number(counts.onKiosk)]))</span> · \
             <span id="reading">\(t("presenter.reading", ["count": .number(counts.reading)]))</span></p>
+            \(staff.isEmpty ? HTML.empty : "<section class=\"staff\" aria-label=\"\(staffLabel)\">\(staff)</section>")
             </main>
             """)
+        layout.nonce = nonce
         // Without JavaScript the page reloads itself; with it, the counts are fetched instead
         // (no reload under a reader's eyes: WCAG's timing rule, axe's meta-refresh).
         layout.head = "<noscript><meta http-equiv=\"refresh\" content=\"30\"></noscript>\n"
@@ -84,6 +89,10 @@ struct PresenterPage: RouteHandler {
         figure svg{width:min(30vw,44vh);height:auto;display:block;margin:0 auto}\
         figcaption{font-size:clamp(1.1rem,2.4vw,2.2rem);font-weight:700;margin-top:.4em;overflow-wrap:anywhere}\
         .now{text-align:center;font-size:clamp(1rem,2.4vw,2.2rem);margin:0;color:#222}\
+        .staff{max-width:44rem;margin:2vh auto 0;border-top:1px solid #ccc;padding-top:1vh;font-size:1rem}\
+        .staff h2{font-size:1.2rem;margin:.2em 0}.staff label{display:block;margin-top:.4em}\
+        .staff input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}.staff .inline{display:inline-block;margin:.3em .5em .3em 0}\
+        .staff button{font:inherit;font-weight:700;min-height:2.75rem;padding:.4rem 1rem}.staff .hint{color:#555;font-size:.9rem}\
         @media (max-width:600px){figure{max-width:none}figure svg{width:70vw}}
         """
 }

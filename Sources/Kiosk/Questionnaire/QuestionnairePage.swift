@@ -5,7 +5,8 @@ import HTTPServer
 /// an account: each question a `fieldset` with its `legend`, radio buttons or a text field with
 /// their labels; every question optional. `POST` records one event per answered question (the
 /// device's daily keyed number, as for any event: one device answering twice counts once, its
-/// last answer) and thanks. 404 when the questionnaire is off.
+/// last answer) and thanks. 404 when the questionnaire is off. With `next` (a phone sent here by
+/// the mediator's offer), it says so and leads on to that page, answered or not.
 struct QuestionnairePage: RouteHandler {
     let context: KioskContext
 
@@ -16,6 +17,8 @@ struct QuestionnairePage: RouteHandler {
         let language = context.language(for: request)
         let strings = context.strings
         func t(_ key: String, _ arguments: [String: TextArgument] = [:]) -> HTML { strings.html(key, language, arguments) }
+        // Sent here by the mediator's offer (`QuestionnaireInvitation`): the page it asked for comes after.
+        let next = QuestionnaireInvitation.localTarget(request.query["next"] ?? request.form["next"])
         var body: HTML
         if request.method == .post {
             guard !request.isCrossSite else { throw .badRequest }
@@ -25,12 +28,19 @@ struct QuestionnairePage: RouteHandler {
                 context.usage.record(UsageEvent(.answer(question: question.id, value: value), from: request))
                 answered += 1
             }
+            if let address = request.remoteAddress { context.invitations.opened(by: address, answered: answered > 0) }
             body = "<h1>\(t("questionnaire.title"))</h1>\n<p class=\"thanks\" role=\"status\">"
                 + (answered > 0 ? t("questionnaire.thanks") : t("questionnaire.empty")) + "</p>\n"
+            if let next { body += "<p><a class=\"next\" href=\"\(next)\">\(t("questionnaire.continue"))</a></p>\n" }
         } else {
-            body = "<h1>\(t("questionnaire.title"))</h1>\n<p>\(t("questionnaire.intro"))</p>\n"
+            if let address = request.remoteAddress { context.invitations.opened(by: address, answered: false) }
+            body = "<h1>\(t("questionnaire.title"))</h1>\n"
+            if next != nil { body += "<p class=\"invited\">\(t("questionnaire.invited"))</p>\n" }
+            body += "<p>\(t("questionnaire.intro"))</p>\n"
                 + "<form method=\"post\" action=\"/questionnaire\">\n\(fields(questionnaire, language, strings))"
+                + (next.map { "<input type=\"hidden\" name=\"next\" value=\"\($0)\">" as HTML } ?? .empty)
                 + "<button type=\"submit\">\(t("questionnaire.send"))</button>\n</form>\n"
+            if let next { body += "<p><a class=\"next\" href=\"\(next)\">\(t("questionnaire.later"))</a></p>\n" }
         }
         body += "<p><a href=\"/\">\(t("external.home"))</a></p>"
         var response = Response.page(VisitorPage.render(title: strings.text("questionnaire.title", language), language: language,
@@ -78,6 +88,7 @@ struct QuestionnairePage: RouteHandler {
         div.q label{font-weight:700;display:block;min-height:0;margin-bottom:.4rem}\
         textarea{width:100%;box-sizing:border-box;font:inherit;padding:.5rem}\
         button{font:inherit;font-weight:700;padding:.7rem 1.4rem;min-height:2.75rem;border-radius:6px;border:0;background:#36c;color:#fff}\
-        .thanks{font-size:1.2rem}
+        .thanks{font-size:1.2rem}.invited{font-weight:700}\
+        a.next{display:inline-block;min-height:2.75rem;line-height:2.75rem;font-weight:700}
         """
 }

@@ -17,6 +17,8 @@ public struct KioskContext: Sendable {
     public let portal: PortalDevices
     /// Phones on the kiosk and reading now, for the presenter screen (memory only).
     public let live: LiveDevices
+    /// The questionnaire offered to the phones of a session (memory only).
+    public let invitations: QuestionnaireInvitations
     /// Search and suggestion tuning (time budget, searchers per book, title index size).
     public let searchSettings: SearchSettings
     /// The staff area's files and in-memory state (sessions, login throttle).
@@ -30,8 +32,10 @@ public struct KioskContext: Sendable {
                 usage: any UsageRecording = NoUsageRecording(),
                 settings: LiveSettings = LiveSettings(), portal: PortalDevices = PortalDevices(),
                 searchSettings: SearchSettings = SearchSettings(), admin: AdminOptions = AdminOptions(),
-                signs: SignDesk = SignDesk(), live: LiveDevices = LiveDevices()) {
+                signs: SignDesk = SignDesk(), live: LiveDevices = LiveDevices(),
+                invitations: QuestionnaireInvitations = QuestionnaireInvitations()) {
         self.live = live
+        self.invitations = invitations
         self.searchSettings = searchSettings
         self.admin = admin
         self.signs = signs

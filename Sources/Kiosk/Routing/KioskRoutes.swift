@@ -10,6 +10,7 @@ public enum KioskRoutes {
             CaptivePortal(gate: PortalGate(context: context, offline: offline)),
             PageViews(usage: context.usage),
             Presence(live: context.live),
+            QuestionnaireInvitation(context: context),
             ConditionalRequests(),
             Compression(cache: context.compressedBodies),
             ArticleDecorating(),

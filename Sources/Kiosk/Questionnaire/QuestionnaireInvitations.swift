@@ -1,0 +1,72 @@
+import Synchronization
+
+/// "Proposer le questionnaire": when the mediator offers the questionnaire to the phones of the
+/// running session, each of them is sent to it once, on its next page (`QuestionnaireInvitation`).
+///
+/// In memory only, never written: a phone is a keyed hash of its address (the key is random for
+/// each run), kept until the next offer or the end of the session. A phone that opened the
+/// questionnaire (invited or on its own) is not sent again for this offer; one that answered is
+/// not sent again in this session.
+public final class QuestionnaireInvitations: Sendable {
+    private struct Offer {
+        /// The session offered to (`WorkshopSession.key`) and when (monotonic seconds).
+        var session: String
+        var at: Double
+        var invited: Set<Int> = []
+        var answered: Set<Int> = []
+    }
+
+    private let offer = Mutex<Offer?>(nil)
+    private let seed: UInt64 = { var generator = SystemRandomNumberGenerator(); return generator.next() }()
+    /// At most this many phones are remembered per offer (a room, not a city).
+    static let capacity = 5_000
+
+    public init() {}
+
+    /// Offers the questionnaire to the phones of `session`; phones that answered in this session stay answered.
+    public func offer(to session: String, at monotonic: Double) {
+        offer.withLock { current in
+            let answered = current?.session == session ? current?.answered ?? [] : []
+            current = Offer(session: session, at: monotonic, answered: answered)
+        }
+    }
+
+    /// Whether the phone at `address` should be sent to the questionnaire now, during `session`
+    /// (the one running, if any); true once per offer: it is then counted as invited.
+    public func shouldInvite(_ address: String, during session: String?) -> Bool {
+        guard let session else { return false }
+        let key = hash(address)
+        return offer.withLock { current in
+            guard var offered = current, offered.session == session, !offered.answered.contains(key),
+                  !offered.invited.contains(key), offered.invited.count < Self.capacity else { return false }
+            offered.invited.insert(key)
+            current = offered
+            return true
+        }
+    }
+
+    /// The phone opened the questionnaire (`answered`: and sent at least one answer).
+    public func opened(by address: String, answered: Bool) {
+        let key = hash(address)
+        offer.withLock { current in
+            guard current != nil, (current?.invited.count ?? 0) < Self.capacity else { return }
+            current?.invited.insert(key)
+            if answered { current?.answered.insert(key) }
+        }
+    }
+
+    /// The offer for `session`, if one was made: when, how many phones saw it, how many answered.
+    public func status(of session: String?) -> (at: Double, invited: Int, answered: Int)? {
+        offer.withLock { current in
+            guard let current, current.session == session else { return nil }
+            return (current.at, current.invited.count, current.answered.count)
+        }
+    }
+
+    private func hash(_ address: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(seed)
+        hasher.combine(address)
+        return hasher.finalize()
+    }
+}
