@@ -22,7 +22,7 @@ public final class KioskServer: Sendable {
     /// gzip copies of pages being read (`resizeCaches` changes its budget).
     public let compressedBodies: CompressedBodyCache
     /// Halves the caches when memory runs low while serving.
-    private let memoryGuard: MemoryGuard
+    let memoryGuard: MemoryGuard
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.

@@ -105,6 +105,7 @@ struct MemoryGuardTests {
         let clusters = Atomic(24 * mib)
         let guardian = MemoryGuard(caches: cache, log: Log(minimumLevel: .info) { line in collected.withLock { $0.append(line) } },
                                    read: { MemoryLimits(total: 4_000 * mib, available: available.withLock { $0 }) },
+                                   pressure: { MemoryPressure() },
                                    clusterBudget: { clusters.load(ordering: .relaxed) },
                                    setClusterBudget: { clusters.store($0, ordering: .relaxed) })
         #expect(!guardian.check(), "3,000 of 4,000 MiB available: nothing to do")
@@ -123,6 +124,70 @@ struct MemoryGuardTests {
         #expect(cache.budget == MemoryGuard.floor, "never below the floor")
         #expect(clusters.load(ordering: .relaxed) == MemoryGuard.floor)
         #expect(!guardian.check(), "at the floor: nothing left to give")
+    }
+
+    /// Pressure (PSI) and the cgroup reaching its limit halve the caches before `MemAvailable`
+    /// falls, at most once per 30 s; after five calm minutes they double back, one step per calm
+    /// period, to what they were; a reload's sizes are the new ceiling.
+    @Test func pressureAndLimitEventsHalveAndCalmGrowsBack() {
+        let mib = 1 << 20
+        let cache = CompressedBodyCache(budget: 40 * mib)
+        let clusters = Atomic(24 * mib)
+        let signs = Mutex(MemoryPressure(stalledPercent: 0, limitEvents: 5))
+        let clock = Mutex(1_000.0)
+        let collected = Mutex<[String]>([])
+        let guardian = MemoryGuard(caches: cache, log: Log(minimumLevel: .info) { line in collected.withLock { $0.append(line) } },
+                                   read: { MemoryLimits(total: 4_000 * mib, available: 3_000 * mib) },
+                                   pressure: { signs.withLock { $0 } }, now: { clock.withLock { $0 } },
+                                   clusterBudget: { clusters.load(ordering: .relaxed) },
+                                   setClusterBudget: { clusters.store($0, ordering: .relaxed) })
+        func after(_ seconds: Double) -> Bool {
+            clock.withLock { $0 += seconds }
+            return guardian.check()
+        }
+        #expect(!after(0), "the first reading of memory.events is the baseline, not 5 new events")
+        signs.withLock { $0.stalledPercent = 25 }
+        #expect(after(5) && cache.budget == 20 * mib && clusters.load(ordering: .relaxed) == 12 * mib)
+        #expect(!after(5), "PSI's 10 s average lags: not again within 30 s")
+        #expect(after(30) && cache.budget == 10 * mib)
+        signs.withLock { $0 = MemoryPressure(stalledPercent: 0.5, limitEvents: 7) }
+        #expect(after(30) && cache.budget == 5 * mib && clusters.load(ordering: .relaxed) == 3 * mib)
+        let lines = collected.withLock { $0 }
+        #expect(lines.first?.contains("warning: tasks waited for memory 25 % of the last 10 s: caches halved to 20 MiB") == true, "\(lines)")
+        #expect(lines.last?.contains("warning: the control group reached its memory limit 2 time(s)") == true, "\(lines)")
+
+        #expect(!after(5) && !after(290), "calm, but not for five minutes yet")
+        #expect(after(10) && cache.budget == 10 * mib && clusters.load(ordering: .relaxed) == 6 * mib)
+        #expect(!after(100), "one step per calm period")
+        signs.withLock { $0.stalledPercent = 12 }
+        #expect(after(200) && cache.budget == 5 * mib, "pressure again: halved, and the calm period starts over")
+        signs.withLock { $0.stalledPercent = 0 }
+        #expect(!after(5))
+        for expected in [10, 20, 40] {
+            #expect(after(300) && cache.budget == expected * mib)
+        }
+        #expect(clusters.load(ordering: .relaxed) == 24 * mib, "back to the ceiling")
+        #expect(!after(300), "nothing above the ceiling")
+        #expect(collected.withLock { $0.last }?.contains("memory calm for 5 minutes: caches grown to 40 MiB") == true)
+    }
+
+    @Test func pressureIsReadFromTheGroupThenTheMachine() throws {
+        let unified = try MemoryLimitsTests.root(meminfo: (1024 << 20, 512 << 20), cgroup: "0::/system.slice/wikikiosk.service\n", files: [
+            "sys/fs/cgroup/system.slice/wikikiosk.service/memory.pressure": "some avg10=12.50 avg60=3.00 avg300=1.00 total=123\nfull avg10=2.00 avg60=0.00 avg300=0.00 total=9\n",
+            "sys/fs/cgroup/system.slice/wikikiosk.service/memory.events": "low 0\nhigh 3\nmax 2\noom 1\noom_kill 1\noom_group_kill 0\n",
+            "sys/fs/cgroup/system.slice/memory.events": "low 0\nhigh 0\nmax 1\noom 0\noom_kill 0\n",
+            "proc/pressure/memory": "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
+        ])
+        defer { Fixtures.cleanUp(unified) }
+        #expect(MemoryPressure.read(root: unified) == MemoryPressure(stalledPercent: 12.5, limitEvents: 7))
+        let legacy = try MemoryLimitsTests.root(meminfo: (1024 << 20, 512 << 20), cgroup: "4:memory:/wikikiosk\n", files: [
+            "proc/pressure/memory": "some avg10=3.25 avg60=1.00 avg300=0.10 total=4567\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n",
+        ])
+        defer { Fixtures.cleanUp(legacy) }
+        #expect(MemoryPressure.read(root: legacy) == MemoryPressure(stalledPercent: 3.25, limitEvents: nil))
+        let none = try MemoryLimitsTests.root(meminfo: (1024 << 20, 512 << 20), cgroup: "4:memory:/\n")
+        defer { Fixtures.cleanUp(none) }
+        #expect(MemoryPressure.read(root: none) == MemoryPressure())
     }
 
     @Test func aSmallCgroupIsLowBelow24MiB() {

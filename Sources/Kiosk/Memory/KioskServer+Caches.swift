@@ -5,7 +5,7 @@ extension KioskServer {
     /// SIGHUP: the board's memory or the service's `MemoryMax=` may have changed). What the
     /// caches hold counts as available (it is theirs to keep); a part given by a flag at start
     /// keeps its size. A smaller gzip budget drops pages at once, a smaller cluster budget
-    /// evicts clusters at once.
+    /// evicts clusters at once. The memory guard then grows them back to these sizes, not to older ones.
     @discardableResult
     public func resizeCaches(limits: MemoryLimits? = MemoryLimits.read(), compressedMiB: Int?, clusterMiB: Int?) -> CacheBudget {
         let held = compressedBodies.byteCount + Archive.decodedClusterCacheStats.bytes
@@ -14,6 +14,7 @@ extension KioskServer {
         let budget = CacheBudget.choose(limits: counted, compressedMiB: compressedMiB, clusterMiB: clusterMiB)
         compressedBodies.resize(to: budget.compressedBodies)
         Archive.setDecodedClusterCacheBytes(budget.clusters)
+        memoryGuard.reset()
         return budget
     }
 }
