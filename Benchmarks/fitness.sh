@@ -7,7 +7,8 @@
 # Points (each server pinned to CPU $SERVER_CPU, wrk pinned to CPU $CLIENT_CPU):
 #   - articles and images, four workloads: "repeated" (the first $WORKSET paths cycled for $DURATION s,
 #     gzip accepted, after a 3 s warm-up pass), "nogzip" (the same without Accept-Encoding), "images"
-#     (the ZIM's $IMAGES JPEG-like images of 20-200 KB cycled) and "cold" (every article once, shuffled;
+#     (the ZIM's $IMAGES JPEG-like images of 20-200 KB cycled), "zipf" (Zipf(1) over every article,
+#     popularity ranked in a shuffled order, after a $ZIPF_WARMUP s warm-up) and "cold" (every article once, shuffled;
 #     the server is restarted fresh for each cold point; wrk is stopped when the pass completes (a
 #     generated Lua script signals wrk's main thread), capped at $COLD_MAX s -- a capped point reports
 #     the share of the pass done);
@@ -31,7 +32,8 @@
 #     keep-alive connections), with the slope of the last half of the samples.
 #
 # Environment: CORPUS (zipf; small = the older rows' 150-word text) ARTICLES (20000) DURATION (10) COLD_MAX (20) CONNECTIONS ("1 8 64 256")
-#   COLD_CONNECTIONS ("64 256") PI_CONNECTIONS ("64 256") WORKLOADS ("repeated nogzip images cold")
+#   COLD_CONNECTIONS ("64 256") PI_CONNECTIONS ("64 256") WORKLOADS ("repeated nogzip images zipf cold")
+#   ZIPF_WARMUP (10: seconds of Zipf(1) load before the zipf points)
 #   WORKSET (2000) IMAGES (300) SEARCH_CONNECTIONS ("1 8 64") SEARCH_MODES ("free") BIG_MIB (2100)
 #   BIG_REDIRECTS (1000000) FITNESS_SOAK_SECONDS (600) SOAK_SAMPLE (15) SERVERS ("kiwix-serve wikikiosk nginx") MODES ("free pi")
 #   SECTIONS ("articles search startup bigstart soak"; "report" only prints the report)
@@ -51,7 +53,8 @@ COLD_MAX=${COLD_MAX:-20}
 CONNECTIONS=${CONNECTIONS:-"1 8 64 256"}
 COLD_CONNECTIONS=${COLD_CONNECTIONS:-"64 256"}
 PI_CONNECTIONS=${PI_CONNECTIONS:-"64 256"}
-WORKLOADS=${WORKLOADS:-"repeated nogzip images cold"}
+WORKLOADS=${WORKLOADS:-"repeated nogzip images zipf cold"}
+ZIPF_WARMUP=${ZIPF_WARMUP:-10}
 WORKSET=${WORKSET:-2000}
 IMAGES=${IMAGES:-300}
 SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-"1 8 64"}
@@ -286,14 +289,20 @@ has_workload() { [[ " $WORKLOADS " == *" $1 "* ]]; }
         done
         start_server "$name" "$mode"
         wrk_run "$port" "$prefix" Benchmarks/paths.lua "$OUT/workset.txt" 8 3 >/dev/null
-        for wl in repeated nogzip images; do
+        for wl in repeated nogzip images zipf; do
             has_workload "$wl" || continue
-            list="$OUT/workset.txt"; encoding=gzip
+            list="$OUT/workset.txt"; encoding=gzip; script=Benchmarks/paths.lua
             [ "$wl" = nogzip ] && encoding=""
             [ "$wl" = images ] && list="$IMAGE_LIST"
+            # Zipf(1) over every article, ranked in the shuffled order, after a $ZIPF_WARMUP s warm-up
+            # of another seed (the measured run does not replay it; the popular pages are the same).
+            if [ "$wl" = zipf ]; then
+                list="$OUT/cold.txt"; script=Benchmarks/zipf.lua
+                ZIPF_SEED=2 wrk_run "$port" "$prefix" "$script" "$list" 64 "$ZIPF_WARMUP" >/dev/null
+            fi
             for c in $(conns_of "$mode"); do
                 l=$(load)
-                line=$(wrk_run "$port" "$prefix" Benchmarks/paths.lua "$list" "$c" "$DURATION" "$encoding")
+                line=$(wrk_run "$port" "$prefix" "$script" "$list" "$c" "$DURATION" "$encoding")
                 kill -0 "$PID" 2>/dev/null || alive=no
                 r=$(peak_rss_mib "$PID" 2>/dev/null || echo 0); [ "$r" -gt "$peak" ] && peak=$r
                 note "$mode $name $wl $c $line rss=$r load=$l alive=$alive"
@@ -550,7 +559,8 @@ echo "# WikiKiosk fitness run $(date -u '+%F %H:%M') UTC"
 echo
 echo "ZIM: $ARTICLES articles and $IMAGES images ($BOOK, $(du -m "$ZIM" | cut -f1) MB). Server pinned to CPU $SERVER_CPU, wrk (1 thread) to CPU $CLIENT_CPU."
 echo "repeated = first $WORKSET paths cycled ${DURATION}s after a 3 s warm-up, gzip accepted; nogzip = the same without Accept-Encoding;"
-echo "images = the $IMAGES images (JPEG-like, 20-200 KB, incompressible) cycled; cold = all $ARTICLES paths shuffled, one pass on a"
+echo "images = the $IMAGES images (JPEG-like, 20-200 KB, incompressible) cycled; zipf = Zipf(1) over all $ARTICLES paths (ranked in a"
+echo "shuffled order) after a ${ZIPF_WARMUP}s warm-up; cold = all $ARTICLES paths shuffled, one pass on a"
 echo "freshly started server (capped at ${COLD_MAX}s; 'pass' = share done). nginx: same articles and images fetched from wikikiosk,"
 echo "articles gzip -k -6, gzip_static on."
 echo "Pi budget: cgroup $CG_KIND, 512 MiB memory, 50% of one core (cfs quota 50000/100000 µs), plus taskset CPU $SERVER_CPU."
@@ -562,7 +572,7 @@ for mode in $MODES; do
     echo
     echo "| workload | conns | kiwix-serve req/s | wikikiosk req/s | nginx req/s | wikikiosk / kiwix | wikikiosk / nginx | p99 ms k / w / n | errors k / w / n | pass k / w / n | load k / w / n |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|"
-    for wl in repeated nogzip images cold; do
+    for wl in repeated nogzip images zipf cold; do
         for c in $(echo "$CONNECTIONS $COLD_CONNECTIONS $PI_CONNECTIONS" | tr ' ' '\n' | sort -nu); do
             k=$(get "$mode" kiwix-serve "$wl" "$c"); w=$(get "$mode" wikikiosk "$wl" "$c"); n=$(get "$mode" nginx "$wl" "$c")
             [ -z "$k$w$n" ] && continue

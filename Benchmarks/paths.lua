@@ -10,14 +10,5 @@ request = function()
   index = index % #paths + 1
   return wrk.format("GET", paths[index])
 end
--- Count non-2xx answers so a fast error isn't mistaken for a fast page.
-local errors = 0
-response = function(status, headers, body)
-  if status >= 400 then errors = errors + 1 end
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.1f p50=%.2f p99=%.2f errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.timeout, summary.errors.status))
-end
+-- The RESULT line: result.lua, next to this script.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "result.lua")
