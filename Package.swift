@@ -14,7 +14,8 @@ let buildInfoDefines: [CSetting] = ["WIKIKIOSK_VERSION", "WIKIKIOSK_COMMIT"].com
 ///
 /// Modules, from the bottom up:
 /// - `CZim`: a plain C API over libzim (C++), every call wrapped in try/catch.
-/// - `CMicroHTTPD`, `CZlib`: system library targets.
+/// - `CMicroHTTPD`: system library target; `CDeflate`: libdeflate for gzip bodies, a C shim
+///   keeping one compressor per thread (`CZlib`, zlib, only decodes them again in tests).
 /// - `ZimKit`: Swift API over CZim (reading and writing ZIM archives).
 /// - `HTTPServer`: Swift API over libmicrohttpd; knows nothing about kiosks.
 /// - `Kiosk`: the application (library of books, routing, handlers).
@@ -80,7 +81,9 @@ let package = Package(
         // libFuzzer's driver entry point, for RequestFuzzer's fuzzing build (scripts/fuzz.sh).
         .systemLibrary(name: "CFuzzerDriver"),
         .target(name: "ZimKit", dependencies: ["CZim"]),
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CZlib"]),
+        // gzip response bodies: libdeflate, with a compressor per thread (see its header).
+        .target(name: "CDeflate", linkerSettings: [.linkedLibrary("deflate")]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CDeflate"]),
         .target(name: "Kiosk", dependencies: ["ZimKit", "HTTPServer", "CSQLite", "CSystemClock",
                                               "CQRencode", "CCairo", "CPango", "CSodium", "CMalloc"]),
         .executableTarget(
@@ -100,7 +103,8 @@ let package = Package(
         // the `wikikiosk serve` child process.
         .target(name: "HTTPTestSupport", dependencies: ["HTTPServer"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "ZimKitTests", dependencies: ["ZimKit"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        // zlib inflates what libdeflate wrote: an independent decoder checks every gzip body.
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "CZlib"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "ZimKit", "HTTPServer", "HTTPTestSupport"]),
         // libkiwix's own server tests (test/server.cpp, server_search.cpp, library_server.cpp),
         // ported: what a Kiwix client expects of `wikikiosk serve`, asked over HTTP.

@@ -59,11 +59,11 @@ fi
 
 # 1. Packages (the libraries the binary links, as the package's computed Depends: lists them).
 if [ "$packages" = yes ]; then
-    needed="libzim8 libmicrohttpd12 zlib1g libsqlite3-0 libsodium23 libqrencode4 libcairo2 libpango-1.0-0"
+    needed="libzim8 libmicrohttpd12 libdeflate0 zlib1g libsqlite3-0 libsodium23 libqrencode4 libcairo2 libpango-1.0-0"
     needed="$needed libpangocairo-1.0-0 libglib2.0-0 libzstd1 fonts-dejavu-core curl iproute2"
     [ "$hotspot" = yes ] && needed="$needed hostapd dnsmasq nftables rfkill iw"
     if [ -z "$binary" ]; then
-        needed="$needed pkg-config libzim-dev libzstd-dev libmicrohttpd-dev zlib1g-dev libsqlite3-dev libsodium-dev"
+        needed="$needed pkg-config libzim-dev libzstd-dev libmicrohttpd-dev libdeflate-dev zlib1g-dev libsqlite3-dev libsodium-dev"
         needed="$needed libqrencode-dev libcairo2-dev libpango1.0-dev"
     fi
     say "Installing packages: $needed"

@@ -3,7 +3,7 @@
 # The Swift toolchain (6.1 or newer) is not a Debian package: see README.md.
 set -eu
 
-PACKAGES="pkg-config libzim-dev libzstd-dev libmicrohttpd-dev zlib1g-dev curl gzip libsqlite3-dev goaccess"
+PACKAGES="pkg-config libzim-dev libzstd-dev libmicrohttpd-dev libdeflate-dev zlib1g-dev curl gzip libsqlite3-dev goaccess"
 # Staff area: Argon2id password hashes (libsodium).
 PACKAGES="$PACKAGES libsodium-dev"
 # QR signs: libqrencode, cairo and pango (PDF/SVG/PNG), a font with accents and other scripts;

@@ -43,7 +43,7 @@ if [ $# -ne 2 ] || [ "$1" -lt 6 ] || { [ "$1" -eq 6 ] && [ "$2" -lt 1 ]; }; then
     refuse "Swift 6.1 or newer is needed (found: $(swift --version 2>&1 | head -n 1))."
 fi
 missing=""
-for package in pkg-config libzim-dev libzstd-dev libmicrohttpd-dev zlib1g-dev libsqlite3-dev libsodium-dev \
+for package in pkg-config libzim-dev libzstd-dev libmicrohttpd-dev libdeflate-dev zlib1g-dev libsqlite3-dev libsodium-dev \
     libqrencode-dev libcairo2-dev libpango1.0-dev dpkg-dev debhelper git; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
 done

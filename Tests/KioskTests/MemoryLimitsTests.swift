@@ -73,18 +73,19 @@ struct MemoryLimitsTests {
                                             compressedMiB: nil, clusterMiB: nil)
             return (budget.compressedBodies / Self.mib, budget.clusters / Self.mib)
         }
-        #expect(chosen(available: 380) == (29, 17), "Pi Zero 2 W: 29.7 + 17.8 MiB")
-        #expect(chosen(available: 3500) == (40, 24), "Pi 4, 4 GB: the ceiling")
-        #expect(chosen(available: 100) == (15, 9), "almost nothing left: the floor")
+        #expect(chosen(available: 380) == (24, 23), "Pi Zero 2 W: 24 MiB of pages first, 23.5 of clusters")
+        #expect(chosen(available: 3500) == (24, 40), "Pi 4, 4 GB: the ceiling")
+        #expect(chosen(available: 100) == (16, 8), "almost nothing left: the floor, the first release's 16 + 8")
+        #expect(chosen(available: 240) == (22, 8), "a small cgroup: pages first, clusters keep 8 MiB")
     }
 
     @Test func flagsOverrideEachPart() {
         let limits = MemoryLimits(total: 4096 * Self.mib, available: 3500 * Self.mib)
         let budget = CacheBudget.choose(limits: limits, compressedMiB: 128, clusterMiB: nil)
         #expect(budget.compressedBodies == 128 * Self.mib)
-        #expect(budget.clusters == 24 * Self.mib)
+        #expect(budget.clusters == 40 * Self.mib)
         #expect(budget.summary.contains("--cache-mib given"))
-        #expect(budget.summary.hasPrefix("caches: 128 MiB of gzip pages, 24 MiB of clusters (1/8 of 3500 MiB available"))
+        #expect(budget.summary.hasPrefix("caches: 128 MiB of gzip pages, 40 MiB of clusters (1/8 of 3500 MiB available"))
     }
 
     @Test func thisMachineIsRead() throws {

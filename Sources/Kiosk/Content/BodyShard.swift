@@ -1,9 +1,20 @@
-/// One shard of `CompressedBodyCache`: pages in arrival order (FIFO), how often each key was
-/// asked for lately (a count-min sketch of 4-bit counters, halved as it fills: TinyLFU), and
-/// the keys offered once (the doorkeeper). Not thread-safe: the cache holds it in a `Mutex`.
+/// One shard of `CompressedBodyCache`: pages in a CLOCK (a FIFO whose pages read since they
+/// last came round get a second chance), how often each key was asked for lately (a count-min
+/// sketch of 4-bit counters, halved as it fills: TinyLFU), and the keys offered once (the
+/// doorkeeper). Not thread-safe: the cache holds it in a `Mutex`.
+///
+/// The page a newcomer must beat is the oldest page *not read since it last came round*: with a
+/// plain FIFO it was the oldest page, often the most popular one, and under a Zipf load that
+/// page turned every newcomer away, freezing the cache with whatever filled it first.
 struct BodyShard {
+    private struct Entry {
+        var body: [UInt8]
+        /// Read since it came in or last came round the clock.
+        var referenced = false
+    }
+
     private(set) var bytes = 0
-    private var bodies: [String: [UInt8]] = [:]
+    private var bodies: [String: Entry] = [:]
     /// Keys in arrival order from `head`; a key no longer in `bodies` is skipped.
     private var order: [String] = []
     private var head = 0
@@ -23,7 +34,8 @@ struct BodyShard {
 
     mutating func body(for key: String, hash: UInt) -> [UInt8]? {
         count(hash)
-        return bodies[key]
+        bodies[key]?.referenced = true
+        return bodies[key]?.body
     }
 
     /// Notes an offer; true the first time `hash` is offered (the body is then not kept).
@@ -39,8 +51,8 @@ struct BodyShard {
     /// the oldest page's; returns whether it came in.
     mutating func insert(_ body: [UInt8], for key: String, hash: UInt, budget: Int, admitting: Bool) -> Bool {
         if let previous = bodies[key] {
-            bytes += body.count - previous.count
-            bodies[key] = body
+            bytes += body.count - previous.body.count
+            bodies[key]?.body = body
             trim(to: budget, keeping: key)
             return true
         }
@@ -48,7 +60,7 @@ struct BodyShard {
            frequency(hash) <= frequency(CompressedBodyCache.hash(victim)) {
             return false
         }
-        bodies[key] = body
+        bodies[key] = Entry(body: body)
         order.append(key)
         bytes += body.count
         trim(to: budget, keeping: key)
@@ -67,7 +79,15 @@ struct BodyShard {
                 requeued = true
                 continue
             }
-            if let body = bodies.removeValue(forKey: key) { bytes -= body.count }
+            guard let entry = bodies[key] else { continue }
+            if entry.referenced {
+                // Read since it last came round: a second chance, at the back of the line.
+                bodies[key]?.referenced = false
+                order.append(key)
+                continue
+            }
+            bodies.removeValue(forKey: key)
+            bytes -= entry.body.count
         }
         if head > 64 && head * 2 > order.count {
             order.removeFirst(head)
@@ -75,10 +95,18 @@ struct BodyShard {
         }
     }
 
-    /// The oldest page still held.
+    /// The oldest page still held that was not read since it last came round (pages read are
+    /// given their second chance on the way: moved to the back, unmarked).
     private mutating func oldest() -> String? {
         while head < order.count {
-            if bodies[order[head]] != nil { return order[head] }
+            let key = order[head]
+            guard let entry = bodies[key] else {
+                head += 1
+                continue
+            }
+            guard entry.referenced else { return key }
+            bodies[key]?.referenced = false
+            order.append(key)
             head += 1
         }
         return nil

@@ -4,10 +4,14 @@
 /// Chosen from what the board has when the flags don't say: an eighth of the memory available
 /// at start (`MemoryLimits.available`: `MemAvailable`, or the cgroup's room when it is
 /// tighter), at least 24 MiB (the sizes of the first release, 16 + 8) and at most 64 MiB (on a
-/// machine with free memory the whole process then peaks near kiwix-serve: 90 vs 88 MiB on
-/// the zipf corpus, BENCHMARKS.md), split 5 : 3 between gzip pages and clusters. A Pi Zero 2 W (512 MB,
-/// ~380 MB available) gets about 30 + 18 MiB; a Pi 4 with 1 GB or more the ceiling, 40 + 24 MiB:
-/// ~4,600 real pages of ~8.6 KB gzipped, more than the 2,000 a busy room cycles through.
+/// machine with free memory the whole process then peaks at about kiwix-serve's, BENCHMARKS.md).
+/// Gzip pages get 24 MiB first — about 2,800 real pages of ~8.6 KB gzipped, more than the
+/// 2,000 a busy room cycles through — or 3/8 when that is more, leaving clusters at least
+/// 8 MiB; clusters get the rest: a page not yet in memory costs decompressing its cluster up to
+/// it, and a cluster kept (partly decoded) serves its other pages for the price of the part
+/// still to decode (on the benchmark's cold pass, 24 → 40 MiB of clusters: 949 → 1,075 pages/s,
+/// with the Zipf load unchanged). A Pi Zero 2 W (512 MB, ~380 MB available) gets about
+/// 24 + 23 MiB; a Pi 4 with 1 GB or more the ceiling, 24 + 40 MiB.
 public struct CacheBudget: Sendable, Equatable {
     /// Bytes for gzip copies of pages.
     public var compressedBodies: Int
@@ -20,6 +24,9 @@ public struct CacheBudget: Sendable, Equatable {
     public static let maximum = 64 << 20
     /// The share of available memory the caches take together.
     public static let share = 8
+    /// What gzip pages get before clusters get more than their minimum.
+    public static let pagesFirst = 24 << 20
+    public static let minimumClusters = 8 << 20
 
     public init(compressedBodies: Int, clusters: Int, reason: String) {
         self.compressedBodies = compressedBodies
@@ -41,7 +48,7 @@ public struct CacheBudget: Sendable, Equatable {
             total = minimum
             reason = "memory unknown: \(minimum >> 20) MiB"
         }
-        var compressed = total * 5 / 8
+        var compressed = min(total - minimumClusters, max(pagesFirst, total * 3 / 8))
         var clusters = total - compressed
         if let compressedMiB {
             compressed = max(0, compressedMiB) << 20

@@ -4,8 +4,8 @@ import HTTPServer
 ///
 /// Entries of books (resolved resources) are answered from the cache of compressed bodies
 /// before their data is read; a page asked for the first time is compressed fast (level 1,
-/// ~3x less CPU than 6, ~10 % bigger), and well (level 6) the second time, when it goes into
-/// the cache for the next visitors. Other answers (pages the kiosk writes) are compressed
+/// ~2.3x less CPU than 6 with libdeflate, ~2 % bigger) and kept as it is while the cache has
+/// room, and well (level 6) the second time, when it is offered to the cache again. Other answers (pages the kiosk writes) are compressed
 /// as they are made. Ranges are served from the identity body, never compressed.
 struct Compression: Middleware {
     let cache: CompressedBodyCache
