@@ -23,6 +23,8 @@ public final class KioskServer: Sendable {
     public let compressedBodies: CompressedBodyCache
     /// Halves the caches when memory runs low while serving.
     let memoryGuard: MemoryGuard
+    /// The serve log (what the caches did is said there at stop).
+    private let log: Log
 
     /// Loads the books and starts serving. When no ZIM and no library folder is given, builds
     /// (once) and serves the bundled demo book.
@@ -31,6 +33,7 @@ public final class KioskServer: Sendable {
     ///   `ChildProcessValidator` so a corrupt file can't take the server down.
     public init(configuration: KioskConfiguration, validator: any ArchiveValidating, log: Log) throws {
         self.configuration = configuration
+        self.log = log
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory,
                                                 withIntermediateDirectories: true)
         let library = Library()
@@ -121,6 +124,7 @@ public final class KioskServer: Sendable {
         watcher.stop()
         memoryGuard.stop()
         daemon.stop()
+        log.info(cacheSummary)
         searchService.stop()
         signDesk.stop()
         usageLog?.close()

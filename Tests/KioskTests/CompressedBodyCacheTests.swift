@@ -107,6 +107,15 @@ struct CompressedBodyCacheTests {
         #expect(cache.byteCount <= 1 << 20)
     }
 
+    @Test func lookupsAndHitsAreCounted() {
+        let cache = CompressedBodyCache(budget: 1 << 20)
+        cache.store([1, 2, 3], for: "a")
+        #expect(cache.body(for: "a") == [1, 2, 3])
+        #expect(cache.body(for: "b") == nil)
+        #expect(cache.body(for: "a") != nil)
+        #expect(cache.lookups.all == 3 && cache.lookups.hits == 2)
+    }
+
     @Test func tooBigOrZeroBudgetIsNotKept() {
         let cache = CompressedBodyCache(budget: 64 * 1024)
         cache.store([UInt8](repeating: 0, count: 10_000), for: "big")

@@ -103,6 +103,14 @@ struct AdminLibraryPage {
         }
         cells.append(("\(size(pages.byteCount)) / \(size(pages.budget))", t.plain("admin.library.memory.pages")))
         cells.append(("\(size(clusters.bytes)) / \(size(clusters.budget))", t.plain("admin.library.memory.clusters")))
+        let lookups = pages.lookups
+        if lookups.all > 0 {
+            cells.append(("\(lookups.hits * 100 / lookups.all) %", t.plain("admin.library.memory.pagehits", ["count": .number(lookups.all)])))
+        }
+        if clusters.hits + clusters.misses > 0 {
+            cells.append(("\(clusters.hits * 100 / (clusters.hits + clusters.misses)) %",
+                          t.plain("admin.library.memory.clusterhits", ["count": .number(clusters.hits + clusters.misses)])))
+        }
         var html: HTML = "<h2>\(t["admin.library.memory"])</h2>\n<div class=\"grid\">\n"
         for (value, label) in cells { html += "<div class=\"num\"><b>\(value)</b><span>\(label)</span></div>\n" }
         return html + "</div>\n<p class=\"hint\">\(t["admin.library.memory.hint"])</p>\n"

@@ -32,10 +32,18 @@ struct BodyShard {
 
     func contains(_ key: String) -> Bool { bodies[key] != nil }
 
+    /// Lookups since start, and those answered (counted under the shard's lock: no shared counter
+    /// on the request path).
+    private(set) var lookups = 0
+    private(set) var hits = 0
+
     mutating func body(for key: String, hash: UInt) -> [UInt8]? {
         count(hash)
+        lookups += 1
         bodies[key]?.referenced = true
-        return bodies[key]?.body
+        guard let body = bodies[key]?.body else { return nil }
+        hits += 1
+        return body
     }
 
     /// Notes an offer; true the first time `hash` is offered (the body is then not kept).

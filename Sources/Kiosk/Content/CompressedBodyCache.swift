@@ -79,6 +79,13 @@ public final class CompressedBodyCache: Sendable {
         return shard(hash).state.withLock { $0.seen.contains(hash) }
     }
 
+    /// Lookups since start and those answered from the cache (the staff's Books page, the stop log).
+    public var lookups: (all: Int, hits: Int) {
+        shards.reduce((0, 0)) { total, shard in
+            shard.state.withLock { (total.0 + $0.lookups, total.1 + $0.hits) }
+        }
+    }
+
     /// Bytes currently held.
     public var byteCount: Int {
         shards.reduce(0) { total, shard in total + shard.state.withLock { $0.bytes } }
