@@ -10,6 +10,15 @@ import HTTPServer
         #expect(headers["missing"] == nil)
     }
 
+    /// Names of the same length that differ are never taken for each other, whatever the case;
+    /// only ASCII letters fold ('@' is not '`', '-' is not '_').
+    @Test func namesOfTheSameLengthAreToldApart() {
+        let headers = HTTPHeaders([("ETag", "\"1\""), ("Vary", "Accept-Encoding"), ("X-A@", "1")])
+        #expect(headers["vary"] == "Accept-Encoding" && headers["etag"] == "\"1\"")
+        #expect(!headers.contains("Etaa") && !headers.contains("X_A@") && !headers.contains("x-a`"))
+        #expect(headers.contains("x-a@"))
+    }
+
     @Test func setReplacesAllAndKeepsPosition() {
         var headers: HTTPHeaders = ["A": "1", "B": "2", "a": "3"]
         headers.set("a", "9")
