@@ -30,7 +30,7 @@ public final class LoginThrottle: Sendable {
     private let forgetAfter: Double = 3600
     private let maximumRecords = 10_000
     private let clock: @Sendable () -> Double
-    private let seed: UInt64
+    private let keys = AddressKeys()
     private struct State {
         var records: [Int: Record] = [:]
         var lastSweep: Double = 0
@@ -47,8 +47,6 @@ public final class LoginThrottle: Sendable {
         self.firstDelay = firstDelay
         self.maximumDelay = maximumDelay
         self.clock = clock
-        var generator = SystemRandomNumberGenerator()
-        seed = generator.next()
     }
 
     /// Seconds `device` must still wait before trying again, or nil when it may try now.
@@ -119,10 +117,5 @@ public final class LoginThrottle: Sendable {
         _ = state.withLock { $0.records.removeValue(forKey: key) }
     }
 
-    private func key(_ device: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hasher.combine(device)
-        return hasher.finalize()
-    }
+    private func key(_ device: String) -> Int { keys.key(device) }
 }

@@ -32,22 +32,15 @@ public final class PortalDevices: Sendable {
     private let clock: @Sendable () -> Double
     /// Most devices kept; the least recently seen are dropped beyond it.
     private let capacity: Int
-    private let seed: UInt64
+    private let keys = AddressKeys()
 
     /// - Parameter clock: monotonic seconds; tests pass their own.
     public init(capacity: Int = 20_000, clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.capacity = capacity
         self.clock = clock
-        var generator = SystemRandomNumberGenerator()
-        seed = generator.next()
     }
 
-    private func key(_ device: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hasher.combine(device)
-        return hasher.finalize()
-    }
+    private func key(_ device: String) -> Int { keys.key(device) }
 
     /// The device's state, refreshing its activity time when known.
     public func touch(_ device: String, timeout: Double) -> State {

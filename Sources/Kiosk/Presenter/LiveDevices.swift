@@ -13,7 +13,7 @@ public final class LiveDevices: Sendable {
     }
 
     private let table = Mutex<[Int: Seen]>([:])
-    private let seed: UInt64 = { var generator = SystemRandomNumberGenerator(); return generator.next() }()
+    private let keys = AddressKeys()
     private let clock: @Sendable () -> Double
     /// A phone that opened a page in the last 10 minutes is "on the kiosk".
     public let window: Double
@@ -31,10 +31,7 @@ public final class LiveDevices: Sendable {
 
     /// A page was opened by `address`; `article` when it was an article.
     public func saw(_ address: String, article: Bool) {
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hasher.combine(address)
-        let key = hasher.finalize()
+        let key = keys.key(address)
         let now = clock()
         table.withLock { table in
             var seen = table[key] ?? Seen(page: now, article: -.infinity)

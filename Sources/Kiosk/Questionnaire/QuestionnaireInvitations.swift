@@ -17,7 +17,7 @@ public final class QuestionnaireInvitations: Sendable {
     }
 
     private let offer = Mutex<Offer?>(nil)
-    private let seed: UInt64 = { var generator = SystemRandomNumberGenerator(); return generator.next() }()
+    private let keys = AddressKeys()
     /// At most this many phones are remembered per offer (a room, not a city).
     static let capacity = 5_000
 
@@ -35,7 +35,7 @@ public final class QuestionnaireInvitations: Sendable {
     /// (the one running, if any); true once per offer: it is then counted as invited.
     public func shouldInvite(_ address: String, during session: String?) -> Bool {
         guard let session else { return false }
-        let key = hash(address)
+        let key = keys.key(address)
         return offer.withLock { current in
             guard var offered = current, offered.session == session, !offered.answered.contains(key),
                   !offered.invited.contains(key), offered.invited.count < Self.capacity else { return false }
@@ -47,7 +47,7 @@ public final class QuestionnaireInvitations: Sendable {
 
     /// The phone opened the questionnaire (`answered`: and sent at least one answer).
     public func opened(by address: String, answered: Bool) {
-        let key = hash(address)
+        let key = keys.key(address)
         offer.withLock { current in
             guard current != nil, (current?.invited.count ?? 0) < Self.capacity else { return }
             current?.invited.insert(key)
@@ -61,12 +61,5 @@ public final class QuestionnaireInvitations: Sendable {
             guard let current, current.session == session else { return nil }
             return (current.at, current.invited.count, current.answered.count)
         }
-    }
-
-    private func hash(_ address: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hasher.combine(address)
-        return hasher.finalize()
     }
 }
