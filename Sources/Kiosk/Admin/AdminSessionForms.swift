@@ -66,9 +66,11 @@ struct AdminSessionForms {
             guard !title.isEmpty else { return area.refusal("admin.session.notitle", status: 400, request) }
             let expected = request.form["expected"].flatMap { Int($0) }.flatMap { (1...10_000).contains($0) ? $0 : nil }
             func field(_ name: String) -> String { String((request.form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(120)) }
+            area.context.invitations.withdraw()
             log.startSession(title: String(title.prefix(120)), place: field("place"), mediator: field("mediator"), expected: expected)
             area.context.log.info("staff area: session “\(title)” started")
         case "end":
+            area.context.invitations.withdraw()
             if log.endSession() { area.context.log.info("staff area: session ended") }
         case "questionnaire":
             guard let session = log.currentSession else { return area.refusal("admin.session.none", status: 409, request) }

@@ -14,7 +14,7 @@ struct QuestionnaireInvitation: Middleware {
                                       "suggest", "signs", "s", "S", "download", "raw", "skin", "favicon.ico", "robots.txt"]
 
     func before(_ request: Request) throws(KioskError) -> Response? {
-        guard request.method == .get, request.headers["Accept"]?.contains("text/html") == true,
+        guard request.method == .get, context.invitations.isStanding, request.headers["Accept"]?.contains("text/html") == true,
               let address = request.remoteAddress, let log = context.usage as? UsageLog,
               !Self.exempt.contains(request.pathSegments?.first ?? ""),
               context.settings.current.questionnaire.enabled,

@@ -18,6 +18,9 @@ public final class QuestionnaireInvitations: Sendable {
 
     private let offer = Mutex<Offer?>(nil)
     private let keys = AddressKeys()
+    /// Whether an offer stands: read without the lock on every page request, which then does
+    /// nothing more while none does.
+    private let standing = Atomic<Bool>(false)
     /// At most this many phones are remembered per offer (a room, not a city).
     static let capacity = 5_000
 
@@ -29,7 +32,17 @@ public final class QuestionnaireInvitations: Sendable {
             let answered = current?.session == session ? current?.answered ?? [] : []
             current = Offer(session: session, at: monotonic, answered: answered)
         }
+        standing.store(true, ordering: .releasing)
     }
+
+    /// Takes the offer back (its session ended, or another started).
+    public func withdraw() {
+        standing.store(false, ordering: .releasing)
+        offer.withLock { $0 = nil }
+    }
+
+    /// Whether an offer stands (a cheap check before `shouldInvite`).
+    public var isStanding: Bool { standing.load(ordering: .acquiring) }
 
     /// Whether the phone at `address` should be sent to the questionnaire now, during `session`
     /// (the one running, if any); true once per offer: it is then counted as invited.
@@ -37,11 +50,9 @@ public final class QuestionnaireInvitations: Sendable {
         guard let session else { return false }
         let key = keys.key(address)
         return offer.withLock { current in
-            guard var offered = current, offered.session == session, !offered.answered.contains(key),
-                  !offered.invited.contains(key), offered.invited.count < Self.capacity else { return false }
-            offered.invited.insert(key)
-            current = offered
-            return true
+            guard let offered = current, offered.session == session, !offered.answered.contains(key),
+                  offered.invited.count < Self.capacity else { return false }
+            return current?.invited.insert(key).inserted ?? false
         }
     }
 
