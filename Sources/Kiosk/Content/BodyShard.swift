@@ -40,10 +40,11 @@ struct BodyShard {
     mutating func body(for key: String, hash: UInt) -> [UInt8]? {
         count(hash)
         lookups += 1
-        bodies[key]?.referenced = true
-        guard let body = bodies[key]?.body else { return nil }
+        // One lookup of the key (the request path): marked and read through its index.
+        guard let index = bodies.index(forKey: key) else { return nil }
+        bodies.values[index].referenced = true
         hits += 1
-        return body
+        return bodies.values[index].body
     }
 
     /// Notes an offer; true the first time `hash` is offered (the body is then not kept).
