@@ -9,11 +9,11 @@ public enum ReportHTML {
         let meta = strings.html("report.meta", language, ["kiosks": .text(report.kiosks.joined(separator: ", ")),
                                                            "date": .text(String(report.generated.prefix(10)))],
                                 markup: ["period": "<b>\(period(report, s))</b>"])
+        let (from, to) = bounds(report)
         var html: HTML = "<h1>\(s.t("title"))\(report.kioskName.map { " · \($0)" } ?? "")</h1>\n"
         if let place = report.kioskPlace, !place.isEmpty { html += "<p class=\"place\">\(place)</p>\n" }
         html += "<p class=\"meta\">\(meta)</p>\n"
         if let name = report.kioskName {
-            let from = report.from ?? report.days.first?.day, to = report.to ?? report.days.last?.day
             var summary = s.t("summary", ["count": .number(totals.peopleReached), "name": .text(name),
                                           "period": .text(s.period(from: from, to: to)), "pages": .number(totals.pagesRead),
                                           "searches": .number(totals.searches), "scans": .number(totals.signScans),
@@ -45,20 +45,24 @@ public enum ReportHTML {
         return PageLayout(language: language, title: s.t("title"), style: css, body: html).render().markup
     }
 
-    static func period(_ report: UsageReport, _ s: ReportText) -> String {
-        let from = report.from ?? report.days.first?.day
-        let to = report.to ?? report.days.last?.day
+    /// The period asked for, or the first and last day with data.
+    private static func bounds(_ report: UsageReport) -> (from: String?, to: String?) {
+        (report.from ?? report.days.first?.day, report.to ?? report.days.last?.day)
+    }
+
+    private static func period(_ report: UsageReport, _ s: ReportText) -> String {
+        let (from, to) = bounds(report)
         guard let from, let to else { return s.t("alldates") }
         return from == to ? from : "\(from) → \(to)"
     }
 
-    static func card(_ title: String, _ value: String, _ note: String) -> HTML {
+    private static func card(_ title: String, _ value: String, _ note: String) -> HTML {
         "<div class=\"card\"><div class=\"label\">\(title)</div><div class=\"value\">\(value)</div><div class=\"note\">\(note)</div></div>"
     }
 
     /// Each question with its number of answers and, from 3 answers, how they spread (free-text
     /// questions: the number only — their words are in the staff area, never in a report).
-    static func answers(_ report: UsageReport, _ questionnaire: Questionnaire, _ s: ReportText) -> HTML {
+    private static func answers(_ report: UsageReport, _ questionnaire: Questionnaire, _ s: ReportText) -> HTML {
         guard !report.answers.isEmpty else { return "<p class=\"note\">—</p>" }
         var html: HTML = .empty
         for result in report.answers {
