@@ -61,6 +61,19 @@ struct BookUpdateTests {
         return file
     }
 
+    /// Looks for updates in `web`'s catalogue and updates `ville`, which must come to nothing:
+    /// the books folder still holds only the old file. Returns the Books page then.
+    static func refusedUpdate(from web: TinyWebServer) throws -> String {
+        let kiosk = try Self.kiosk(catalog: web.base + "/catalog/v2/entries")
+        let session = try kiosk.login()
+        _ = try Self.check(kiosk, session)
+        #expect(kiosk.request(.post, "/admin/library/update", cookie: session.id,
+                              form: [("csrf", session.csrf), ("book", "ville")]).status == 303)
+        BookShelfTests.settle(try BookShelfTests.shelf(kiosk))
+        #expect(BookShelfTests.files(in: kiosk.libraryFolder) == ["ville.zim"])
+        return kiosk.request(.get, "/admin/library", cookie: session.id).bodyText
+    }
+
     static func check(_ kiosk: AdminKiosk, _ session: (id: String, csrf: String)) throws -> String {
         let shelf = try BookShelfTests.shelf(kiosk)
         #expect(kiosk.request(.post, "/admin/library/check", cookie: session.id, form: [("csrf", session.csrf)]).status == 303)
@@ -125,15 +138,8 @@ struct BookUpdateTests {
         let web = try TinyWebServer()
         defer { web.stop() }
         _ = try Self.publish(on: web, sha256: String(repeating: "ab", count: 32))
-        let kiosk = try Self.kiosk(catalog: web.base + "/catalog/v2/entries")
-        let session = try kiosk.login()
-        _ = try Self.check(kiosk, session)
-        #expect(kiosk.request(.post, "/admin/library/update", cookie: session.id,
-                              form: [("csrf", session.csrf), ("book", "ville")]).status == 303)
-        BookShelfTests.settle(try BookShelfTests.shelf(kiosk))
-        #expect(BookShelfTests.files(in: kiosk.libraryFolder) == ["ville.zim"])
-        #expect(kiosk.request(.get, "/admin/library", cookie: session.id).bodyText
-            .contains("Le fichier téléchargé ne correspond pas à l&#39;empreinte SHA-256 du catalogue : rien n&#39;a été ajouté."))
+        let page = try Self.refusedUpdate(from: web)
+        #expect(page.contains("Le fichier téléchargé ne correspond pas à l&#39;empreinte SHA-256 du catalogue : rien n&#39;a été ajouté."))
     }
 
     @Test func aDownloadLongerThanTheCatalogueSaysIsStoppedAndNotAdded() throws {
@@ -141,14 +147,7 @@ struct BookUpdateTests {
         defer { web.stop() }
         let file = try Self.publish(on: web, announcedSize: 300_000)
         #expect(file.count > 300_000)
-        let kiosk = try Self.kiosk(catalog: web.base + "/catalog/v2/entries")
-        let session = try kiosk.login()
-        _ = try Self.check(kiosk, session)
-        #expect(kiosk.request(.post, "/admin/library/update", cookie: session.id,
-                              form: [("csrf", session.csrf), ("book", "ville")]).status == 303)
-        BookShelfTests.settle(try BookShelfTests.shelf(kiosk))
-        #expect(BookShelfTests.files(in: kiosk.libraryFolder) == ["ville.zim"])
-        let page = kiosk.request(.get, "/admin/library", cookie: session.id).bodyText
+        let page = try Self.refusedUpdate(from: web)
         #expect(page.contains("La copie ne fait pas la taille du fichier ("), "\(page)")
     }
 
