@@ -16,6 +16,10 @@ public struct KioskConfiguration: Sendable {
     public var watchInterval: TimeInterval = 2
     /// Memory for gzip bodies of recently served pages, in bytes.
     public var compressedCacheBytes = 16 << 20
+    /// Disk for gzip pages written once in a run and read back instead of decompressed again
+    /// (`SpilledBodyStore`, in the state folder); nil: `SpilledBodyStore.automaticBudget` of the
+    /// state folder's free space at start; 0: off.
+    public var spilledPageBytes: Int?
     /// Seconds an idle connection is kept open.
     public var connectionTimeout: UInt32 = 30
     /// Connections open at once, in total. Idle and half-open connections cost no thread

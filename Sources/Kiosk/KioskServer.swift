@@ -63,7 +63,8 @@ public final class KioskServer: Sendable {
         self.liveSettings = liveSettings
         let signDesk = Self.signDesk(configuration, log: log)
         self.signDesk = signDesk
-        let compressedBodies = CompressedBodyCache(budget: configuration.compressedCacheBytes)
+        let compressedBodies = CompressedBodyCache(budget: configuration.compressedCacheBytes,
+                                                   spill: Self.spill(configuration, log: log))
         self.compressedBodies = compressedBodies
         memoryGuard = MemoryGuard(caches: compressedBodies, log: log)
         var searchSettings = configuration.search
@@ -110,6 +111,18 @@ public final class KioskServer: Sendable {
                                    })
         options.systemHelper = SystemHelperClient(socketPath: configuration.systemHelperSocket)
         return options
+    }
+
+    /// The gzip pages' second tier on disk, as the configuration says (nil when off or impossible).
+    private static func spill(_ configuration: KioskConfiguration, log: Log) -> SpilledBodyStore? {
+        let directory = configuration.stateDirectory + "/gzip-pages"
+        let budget = configuration.spilledPageBytes
+            ?? SpilledBodyStore.automaticBudget(freeBytes: BookShelf.freeBytes(configuration.stateDirectory) ?? 0)
+        guard budget > 0 else {
+            try? FileManager.default.removeItem(atPath: directory)
+            return nil
+        }
+        return SpilledBodyStore(directory: directory, budget: budget, log: log)
     }
 
     /// Search threads alive now (they end when the server stops).

@@ -41,6 +41,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Memory for decompressed ZIM clusters, shared by all books, in MiB (default: from the memory available).")
     var clusterCacheMib: Int?
 
+    @Option(help: ArgumentHelp(
+        "Disk for gzip pages written once per run and read back instead of decompressed again, in MiB (0: off).",
+        discussion: "Default: 256 MiB, at most a twentieth of the state folder's free space; emptied at every start."))
+    var diskCacheMib: Int?
+
     @Option(help: "Decompressed clusters libzim keeps per book for what it still reads itself (xz and uncompressed clusters, search snippets).")
     var clusterCache: Int = 8
 
@@ -106,6 +111,7 @@ struct Serve: ParsableCommand {
         if let stateDir { configuration.stateDirectory = stateDir }
         configuration.applyConfigFolder(config, address: address, port: port, library: library, log: log)
         configuration.build = BuildStamp.current
+        configuration.spilledPageBytes = diskCacheMib.map { max(0, $0) << 20 }
         configuration.usage.enabled = !noStats
         configuration.usage.flushInterval = statsFlushSeconds
         configuration.usage.logQueries = !noQueryLog

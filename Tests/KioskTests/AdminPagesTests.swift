@@ -33,6 +33,24 @@ struct AdminPagesTests {
                 "\(page.suffix(1500))")
     }
 
+    /// Gzip pages kept on disk: how much, and how often a page not in memory was read back.
+    @Test func libraryPageSaysWhatThePagesOnDiskDid() throws {
+        let kiosk = try AdminKiosk(pagesOnDiskOnly: true)
+        let session = try kiosk.login()
+        for _ in 0..<3 {
+            #expect(kiosk.request(.get, "/content/ville/Cath%C3%A9drale", headers: [("Accept-Encoding", "gzip")]).status == 200)
+        }
+        let english = kiosk.request(.get, "/admin/library?lang=en", cookie: session.id).bodyText
+        #expect(english.contains("<b>66 %</b><span>of the pages not in memory read back from the card instead of decompressed (3 requests)</span>"),
+                "\(english.suffix(1500))")
+        #expect(english.range(of: #"<b>[0-9.]+\s[kKMG]?B / 17\sMB</b><span>compressed pages kept on the card for this run"#,
+                              options: .regularExpression) != nil, "\(english.suffix(1500))")
+        let french = kiosk.request(.get, "/admin/library?lang=fr", cookie: session.id).bodyText
+        #expect(french.contains("des pages absentes de la mémoire relues sur la carte au lieu d’être décompressées (3 demandes)")
+                || french.contains("des pages absentes de la mémoire relues sur la carte au lieu d&#39;être décompressées (3 demandes)"),
+                "\(french.suffix(1500))")
+    }
+
     @Test func libraryPageSaysWhichBuildRunsInEveryStaffLanguage() throws {
         let kiosk = try AdminKiosk(build: BuildInfo(version: "1.2+git34.gabcdef0", commit: "abcdef012345"))
         let session = try kiosk.login()

@@ -33,7 +33,7 @@ final class AdminKiosk {
     ///   this free space reported (nil: the real one) and copies slowed to `rate` bytes/s.
     init(withPassword: Bool = true, networks: [String] = [], stats: Bool = false, checksPerMinute: Int = 20,
          build: BuildInfo = .unknown, shelf: (free: UInt64?, rate: UInt64?)? = nil,
-         helperSocket: String? = nil, systemClock: (any UsageClock)? = nil) throws {
+         helperSocket: String? = nil, systemClock: (any UsageClock)? = nil, pagesOnDiskOnly: Bool = false) throws {
         folder = Fixtures.makeTemporaryDirectory()
         let config = folder + "/config"
         try FileManager.default.createDirectory(atPath: config + "/locales", withIntermediateDirectories: true)
@@ -80,7 +80,12 @@ final class AdminKiosk {
         } else {
             usageLog = nil
         }
-        let context = KioskContext(library: library, compressedBodies: CompressedBodyCache(budget: 1 << 20),
+        // Pages on disk only: no memory for gzip pages, so a page asked for again comes from disk.
+        let pages = pagesOnDiskOnly
+            ? CompressedBodyCache(budget: 0, spill: SpilledBodyStore(directory: folder + "/state/gzip-pages", budget: 16 << 20,
+                                                                     log: Log(minimumLevel: .error) { _ in }))
+            : CompressedBodyCache(budget: 1 << 20)
+        let context = KioskContext(library: library, compressedBodies: pages,
                                    strings: loaded.strings, log: Log(minimumLevel: .error) { _ in },
                                    usage: usageLog ?? NoUsageRecording(), settings: settings, admin: options)
         router = KioskRoutes.router(context)

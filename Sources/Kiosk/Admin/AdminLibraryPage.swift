@@ -111,6 +111,14 @@ struct AdminLibraryPage {
             cells.append(("\(clusters.hits * 100 / (clusters.hits + clusters.misses)) %",
                           t.plain("admin.library.memory.clusterhits", ["count": .number(clusters.hits + clusters.misses)])))
         }
+        if let spill = pages.spill {
+            cells.append(("\(size(spill.usage.bytes)) / \(size(spill.budget))", t.plain("admin.library.memory.disk")))
+            let lookups = spill.lookups
+            if lookups.all > 0 {
+                cells.append(("\(lookups.hits * 100 / lookups.all) %",
+                              t.plain("admin.library.memory.diskhits", ["count": .number(lookups.all)])))
+            }
+        }
         var html: HTML = "<h2>\(t["admin.library.memory"])</h2>\n<div class=\"grid\">\n"
         for (value, label) in cells { html += "<div class=\"num\"><b>\(value)</b><span>\(label)</span></div>\n" }
         return html + "</div>\n<p class=\"hint\">\(t["admin.library.memory.hint"])</p>\n"

@@ -10,6 +10,10 @@ import Synchronization
 /// cycling through a few more pages than the cache holds then keeps most of them (the two
 /// LRU-like generations used before kept none: every request of such a cycle missed).
 /// Memory never exceeds `budget`.
+///
+/// With a `spill` (the kiosk gives it one), every page compressed is also written to disk once,
+/// and a page not in memory is read back from there before its cluster is decoded again
+/// (`SpilledBodyStore`).
 public final class CompressedBodyCache: Sendable {
     /// One lock and its pages (a class: `Mutex` can't be copied into an array).
     private final class Shard: Sendable {
@@ -23,10 +27,13 @@ public final class CompressedBodyCache: Sendable {
     private let budgetBytes: Atomic<Int>
     private var shardBudget: Int { budget / Self.shardCount }
     private let shards: [Shard]
+    /// The second tier on disk; nil for memory only.
+    public let spill: SpilledBodyStore?
 
-    public init(budget: Int) {
+    public init(budget: Int, spill: SpilledBodyStore? = nil) {
         self.budgetBytes = Atomic(max(0, budget))
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
+        self.spill = spill
     }
 
     /// A new budget (the memory available changed: `wikikiosk serve` re-reads it on SIGHUP,
@@ -39,11 +46,16 @@ public final class CompressedBodyCache: Sendable {
         }
     }
 
-    /// The cached body for `key`, if any (counted as a request for it either way).
+    /// The cached body for `key`, if any (counted as a request for it either way): from memory,
+    /// else from the spill on disk, offered to memory then as if it had just been compressed.
     public func body(for key: String) -> [UInt8]? {
-        guard shardBudget > 0 else { return nil }
-        let hash = Self.hash(key)
-        return shard(hash).state.withLock { $0.body(for: key, hash: hash) }
+        if shardBudget > 0 {
+            let hash = Self.hash(key)
+            if let body = shard(hash).state.withLock({ $0.body(for: key, hash: hash) }) { return body }
+        }
+        guard let body = spill?.body(for: key) else { return nil }
+        admit(body, for: key)
+        return body
     }
 
     /// Keeps `body` for `key`, pushing out the oldest pages (bodies over a quarter of a shard's
@@ -61,7 +73,13 @@ public final class CompressedBodyCache: Sendable {
     /// once — a pass over every article, a crawler — never pushes out the pages a room is
     /// reading), and only if it was asked for more often than the oldest page not read since it
     /// last came round (`BodyShard`).
+    /// Every body offered goes to the spill, if any.
     public func offer(_ body: [UInt8], for key: String) {
+        spill?.append(body, for: key)
+        admit(body, for: key)
+    }
+
+    private func admit(_ body: [UInt8], for key: String) {
         let shardBudget = shardBudget
         guard shardBudget > 0, body.count <= shardBudget / 4 else { return }
         let hash = Self.hash(key)

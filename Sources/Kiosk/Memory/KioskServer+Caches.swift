@@ -27,5 +27,10 @@ extension KioskServer {
             + "\(CacheBudget.mebibytes(compressedBodies.byteCount)) of \(CacheBudget.mebibytes(compressedBodies.budget)) MiB held; "
             + "clusters \(percent(clusters.hits, clusters.hits + clusters.misses)) % of \(clusters.hits + clusters.misses) lookups, "
             + "\(CacheBudget.mebibytes(clusters.bytes)) of \(CacheBudget.mebibytes(clusters.budget)) MiB held"
+            + (compressedBodies.spill.map { spill in
+                let (lookups, usage) = (spill.lookups, spill.usage)
+                return "; gzip pages on disk \(percent(lookups.hits, lookups.all)) % of \(lookups.all) lookups answered, "
+                    + "\(usage.pages) pages in \(CacheBudget.mebibytes(usage.bytes)) of \(CacheBudget.mebibytes(spill.budget)) MiB"
+            } ?? "")
     }
 }
