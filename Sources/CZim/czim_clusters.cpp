@@ -57,6 +57,13 @@ public:
         return found->second->cluster;
     }
 
+    /// The cluster if held, without counting a lookup or moving it up (an item's size only).
+    std::shared_ptr<ZstdCluster> peek(uint64_t key) {
+        std::lock_guard<std::mutex> hold(lock_);
+        auto found = index_.find(key);
+        return found == index_.end() ? nullptr : found->second->cluster;
+    }
+
     /// Keeps `cluster` (or the copy another thread inserted first, which is returned instead).
     std::shared_ptr<ZstdCluster> insert(uint64_t key, std::shared_ptr<ZstdCluster> cluster) {
         std::lock_guard<std::mutex> hold(lock_);
@@ -204,23 +211,33 @@ bool DirectClusterReader::locate(uint32_t entryIndex, Location &where) const {
 
 namespace {
 
-/// Reads and starts decoding cluster `number`, or nullptr when it is not a zstd cluster.
-std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32_t clusterCount,
-                                         uint64_t checksumPos, uint32_t number) {
+/// Where cluster `number`'s compressed bytes lie (`offset`: its info byte; `end`: at or after its
+/// last byte) and its info byte; false when the pointers are out of bounds or it is not zstd.
+bool zstdClusterExtent(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32_t clusterCount, uint64_t checksumPos,
+                       uint32_t number, uint64_t &offset, uint64_t &end, unsigned char &info) {
     unsigned char pointers[16];
     const bool hasNext = number + 1 < clusterCount;
-    if (!readFully(fd, pointers, hasNext ? 16 : 8, clusterPtrPos + 8ull * number)) return nullptr;
-    const uint64_t offset = littleEndian(pointers, 8);
+    if (!readFully(fd, pointers, hasNext ? 16 : 8, clusterPtrPos + 8ull * number)) return false;
+    offset = littleEndian(pointers, 8);
     // A zstd frame ends by itself: `end` only has to be at or after the cluster's last byte.
     const uint64_t limit = checksumPos > offset && checksumPos <= fileSize ? checksumPos : fileSize;
-    uint64_t end = limit;
+    end = limit;
     if (hasNext) {
         const uint64_t next = littleEndian(pointers + 8, 8);
         if (next > offset && next < limit) end = next;
     }
-    if (offset >= end || end - offset < 2 || end - offset > (128ull << 20)) return nullptr;
+    if (offset >= end || end - offset < 2 || end - offset > (128ull << 20)) return false;
+    return readFully(fd, &info, 1, offset) && (info & 0x0f) == 5;
+}
+
+/// Reads and starts decoding cluster `number`, or nullptr when it is not a zstd cluster.
+std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32_t clusterCount,
+                                         uint64_t checksumPos, uint32_t number) {
+    uint64_t offset, end;
     unsigned char info;
-    if (!readFully(fd, &info, 1, offset) || (info & 0x0f) != 5) return nullptr;
+    if (!zstdClusterExtent(fd, fileSize, clusterPtrPos, clusterCount, checksumPos, number, offset, end, info)) {
+        return nullptr;
+    }
     MappedBuffer input(end - offset - 1);
     if (!readFully(fd, input.data(), input.size(), offset + 1)) return nullptr;
     return std::make_shared<ZstdCluster>(std::move(input), (info & 0x10) != 0);
@@ -234,7 +251,34 @@ std::shared_ptr<ZstdCluster> DirectClusterReader::cluster(uint32_t number) const
     std::shared_ptr<ZstdCluster> found = cache.find(key);
     if (found) return found;
     found = loadCluster(fd_, fileSize_, clusterPtrPos_, clusterCount_, checksumPos_, number);
-    return found ? cache.insert(key, std::move(found)) : nullptr;
+    if (!found) return nullptr;
+    loads_.fetch_add(1, std::memory_order_relaxed);
+    return cache.insert(key, std::move(found));
+}
+
+OffsetTables::Table DirectClusterReader::offsetTable(uint32_t number) const {
+    uint64_t offset, end;
+    unsigned char info;
+    if (!zstdClusterExtent(fd_, fileSize_, clusterPtrPos_, clusterCount_, checksumPos_, number, offset, end, info)) {
+        return nullptr;
+    }
+    // The table is in the first zstd block (at most 128 KB decoded) unless the cluster has tens of
+    // thousands of blobs: 64 KB of compressed bytes first, the whole cluster when that is not enough.
+    const uint64_t whole = end - offset - 1;
+    std::string input(static_cast<size_t>(std::min<uint64_t>(whole, 64 * 1024)), '\0');
+    std::vector<uint64_t> offsets;
+    for (;;) {
+        if (!readFully(fd_, input.data(), input.size(), offset + 1)) return nullptr;
+        try {
+            offsets = ZstdCluster::offsetTable(input.data(), input.size(), (info & 0x10) != 0);
+            break;
+        } catch (const std::runtime_error &) {
+            if (input.size() == whole) throw;
+            input.resize(static_cast<size_t>(whole));
+        }
+    }
+    if (offsets.back() > UINT32_MAX) return nullptr;
+    return std::make_shared<const std::vector<uint32_t>>(offsets.begin(), offsets.end());
 }
 
 bool DirectClusterReader::blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob,
@@ -265,11 +309,21 @@ bool DirectClusterReader::item(uint32_t entryIndex, DirectItem &out) const noexc
 
 bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const noexcept {
     try {
-        std::shared_ptr<ZstdCluster> found;
-        uint32_t blob;
-        uint32_t number;
-        if (!blobOf(entryIndex, found, blob, number)) return false;
-        size = found->blobSize(blob);
+        Location where;
+        if (!directReadingEnabled.load(std::memory_order_relaxed) || !locate(entryIndex, where)) return false;
+        if (std::shared_ptr<ZstdCluster> held = ClusterCache::shared().peek((id_ << 32) | where.cluster)) {
+            if (where.blob >= held->blobCount()) return false;
+            size = held->blobSize(where.blob);
+            return true;
+        }
+        OffsetTables::Table table = tables_.find(where.cluster);
+        if (!table) {
+            table = offsetTable(where.cluster);
+            if (!table) return false;
+            tables_.store(where.cluster, table);
+        }
+        if (where.blob + 1 >= table->size()) return false;
+        size = (*table)[where.blob + 1] - (*table)[where.blob];
         return true;
     } catch (...) {
         return false;

@@ -16,7 +16,10 @@
 // answer (bytes or error) is authoritative.
 #pragma once
 
+#include "czim_offset_tables.hpp"
+
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -49,12 +52,18 @@ public:
     /// The size of that item without decoding it (only the cluster's offset table), or false.
     bool itemSize(uint32_t entryIndex, uint64_t &size) const noexcept;
 
+    /// Clusters read from the file into the decoded-cluster cache since this reader was opened.
+    uint64_t clustersLoaded() const { return loads_.load(std::memory_order_relaxed); }
+
 private:
     DirectClusterReader(int fd, uint64_t fileSize);
     struct Location;
     bool locate(uint32_t entryIndex, Location &where) const;
     /// Cluster `number` from the shared cache, read and inserted on a miss; nullptr if not zstd.
     std::shared_ptr<ZstdCluster> cluster(uint32_t number) const;
+    /// The offset table of cluster `number`, read from the start of its compressed bytes without
+    /// loading the cluster; nullptr if not zstd. Throws on corrupt data.
+    OffsetTables::Table offsetTable(uint32_t number) const;
     /// The decoded-cluster and blob number of an entry this reader serves (false otherwise).
     bool blobOf(uint32_t entryIndex, std::shared_ptr<ZstdCluster> &found, uint32_t &blob, uint32_t &number) const;
 
@@ -67,6 +76,9 @@ private:
     };
     mutable std::mutex recentLock_;
     mutable std::array<RecentLocation, 4096> recent_{};
+    /// Offset tables read for item sizes (see czim_offset_tables.hpp).
+    mutable OffsetTables tables_;
+    mutable std::atomic<uint64_t> loads_{0};
 
     int fd_;
     uint64_t fileSize_;

@@ -61,6 +61,10 @@ void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats) {
     });
 }
 
+uint64_t czim_archive_clusters_loaded(const czim_archive *archive) {
+    return archive != nullptr && archive->direct ? archive->direct->clustersLoaded() : 0;
+}
+
 void czim_set_direct_cluster_reading(bool enabled) { czim::setDirectReadingEnabled(enabled); }
 
 }  // extern "C"

@@ -30,7 +30,9 @@ public:
         : input_(std::move(input)), inputSize_(input_.size()),
           inputResident_(std::max(input_.size(), input_.residentAtStart())) {
         input_.noteWritten(inputSize_);
-        readTable(extended);
+        offsets_ = offsetTable(input_.data(), input_.size(), extended);
+        total_ = offsets_.back();
+        if (total_ > kMaxTotal) throw std::runtime_error("cluster too large for direct reading");
         data_ = MappedBuffer(total_);
         dataResidentAtStart_ = data_.residentAtStart();
         dctx_ = takeDecoder();
@@ -124,22 +126,26 @@ private:
         return dctx.get();
     }
 
-    /// Decodes into `out` until it holds `size` bytes (the offset table comes before we know how big
-    /// the output buffer must be, so it is read with its own decoder).
-    void decodePrefix(ZSTD_DCtx *dctx, ZSTD_inBuffer &in, std::string &out, size_t size) const {
+    /// Decodes `input` (`inputSize` bytes) into `out` until it holds `size` bytes (the offset table
+    /// comes before we know how big the output buffer must be, so it is read with its own decoder).
+    static void decodePrefix(ZSTD_DCtx *dctx, ZSTD_inBuffer &in, size_t inputSize, std::string &out, size_t size) {
         const size_t start = out.size();
         out.resize(size);
         ZSTD_outBuffer o{out.data(), size, start};
         while (o.pos < size) {
             const size_t before = in.pos + o.pos;
-            in.size = std::min(input_.size(), in.pos + 4096);
+            in.size = std::min(inputSize, in.pos + 4096);
             if (check(ZSTD_decompressStream(dctx, &o, &in)) == 0 && o.pos < size) break;
-            if (in.pos + o.pos == before && in.size == input_.size()) break;
+            if (in.pos + o.pos == before && in.size == inputSize) break;
         }
         if (o.pos < size) throw std::runtime_error("cluster shorter than its offset table");
     }
 
-    void readTable(bool extended) {
+public:
+    /// The blob offsets at the start of a zstd cluster: `input` holds its compressed bytes (info byte
+    /// removed), or enough of their beginning. Throws std::runtime_error when the table is impossible
+    /// or `input` ends before it.
+    static std::vector<uint64_t> offsetTable(const char *input, size_t inputSize, bool extended) {
         const size_t width = extended ? 8 : 4;
         auto read = [&](const std::string &bytes, size_t index) {
             uint64_t value = 0;
@@ -150,26 +156,26 @@ private:
         };
         ZSTD_DCtx *dctx = tableDecoder();
         check(ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only));
-        ZSTD_inBuffer in{input_.data(), 0, 0};
+        ZSTD_inBuffer in{input, 0, 0};
         std::string table;
-        decodePrefix(dctx, in, table, width);
+        decodePrefix(dctx, in, inputSize, table, width);
         const uint64_t first = read(table, 0);
         if (first < width || first % width != 0 || first > (8u << 20)) {
             throw std::runtime_error("impossible cluster offset table");
         }
-        decodePrefix(dctx, in, table, first);
+        decodePrefix(dctx, in, inputSize, table, first);
         const size_t count = first / width;
-        offsets_.resize(count);
+        std::vector<uint64_t> offsets(count);
         for (size_t k = 0; k < count; ++k) {
-            offsets_[k] = read(table, k);
-            if (offsets_[k] < first || (k > 0 && offsets_[k] < offsets_[k - 1])) {
+            offsets[k] = read(table, k);
+            if (offsets[k] < first || (k > 0 && offsets[k] < offsets[k - 1])) {
                 throw std::runtime_error("cluster offsets out of order");
             }
         }
-        total_ = offsets_.back();
-        if (total_ > kMaxTotal) throw std::runtime_error("cluster too large for direct reading");
+        return offsets;
     }
 
+private:
     void decodeUpTo(uint64_t end) {
         if (decoded_.load(std::memory_order_acquire) >= end) return;
         std::lock_guard<std::mutex> hold(lock_);

@@ -95,6 +95,10 @@ public final class Archive: @unchecked Sendable {
                                         reusedMappings: Int(stats.reused_mappings))
     }
 
+    /// zstd clusters this archive read from its file into the decoded-cluster cache since it was
+    /// opened (an item's size comes from its cluster's offset table alone and isn't counted).
+    public var clustersLoaded: Int { Int(czim_archive_clusters_loaded(handle)) }
+
     /// Turns CZim's own cluster reading on or off (off: every item goes through libzim). For tests.
     public static func setDirectClusterReading(_ enabled: Bool) {
         czim_set_direct_cluster_reading(enabled)

@@ -75,6 +75,25 @@ struct DirectClusterReadingTests {
         #expect(after.hits - before.hits >= 100)
     }
 
+    /// Resolving an item (its size) reads only its cluster's offset table: no cluster is loaded into
+    /// the decoded-cluster cache until the item's bytes are asked for. Pages answered from the gzip
+    /// caches then don't push out clusters being decoded for other pages.
+    @Test func anItemsSizeDoesNotLoadItsCluster() throws {
+        let archive = try Archive(path: Self.manyClusters.get())
+        let libzim = try Self.readAll(Archive(path: Self.manyClusters.get()), direct: false)
+        var sizes: [String: UInt64] = [:]
+        for index in 0..<archive.entryCount {
+            let entry = try archive.entry(atPathIndex: index)
+            if entry.isRedirect { continue }
+            sizes[entry.path] = try archive.item(for: entry, followRedirects: false).size
+        }
+        #expect(archive.clustersLoaded == 0, "\(archive.clustersLoaded) clusters loaded for sizes")
+        #expect(sizes.count == libzim.count)
+        for (path, size, _) in libzim { #expect(sizes[path] == size, "size of \(path)") }
+        _ = try archive.data(of: archive.item(for: archive.entry(path: "a/17")))
+        #expect(archive.clustersLoaded == 1, "the bytes load the cluster")
+    }
+
     @Test func slicesMatchTheWholeItem() throws {
         let archive = try Archive(path: Self.manyClusters.get())
         let item = try archive.item(for: archive.entry(path: "a/67"))

@@ -119,6 +119,10 @@ typedef struct czim_cluster_cache_stats {
 } czim_cluster_cache_stats;
 void czim_get_cluster_cache_stats(czim_cluster_cache_stats *out_stats);
 
+/** zstd clusters `archive` read from its file into the decoded-cluster cache since it was opened
+ *  (an item's size is read from the cluster's offset table alone and is not counted). */
+uint64_t czim_archive_clusters_loaded(const czim_archive *archive);
+
 /** When false, every item is read through libzim (tests compare both readers). Default true. */
 void czim_set_direct_cluster_reading(bool enabled);
 
