@@ -332,10 +332,10 @@ bool DirectClusterReader::itemSize(uint32_t entryIndex, uint64_t &size) const no
 
 void setClusterCacheBudget(uint64_t bytes) {
     ClusterCache::shared().setBudget(bytes);
-    // Mappings kept for reuse hold memory beside the cache: a quarter of its budget, at least
+    // Mappings kept for reuse hold memory beside the cache: an eighth of its budget, at least
     // 3 MiB (one 2 MB cluster's output buffer, rounded up, and its compressed input), none when
     // the cache is off.
-    MappingPool::shared().setLimit(bytes == 0 ? 0 : std::max<size_t>(static_cast<size_t>(bytes / 4), 3u << 20));
+    MappingPool::shared().setLimit(bytes == 0 ? 0 : std::max<size_t>(static_cast<size_t>(bytes / 8), 3u << 20));
 }
 
 ClusterCacheStats clusterCacheStats() { return ClusterCache::shared().stats(); }
