@@ -230,9 +230,10 @@ bool zstdClusterExtent(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32
     return readFully(fd, &info, 1, offset) && (info & 0x0f) == 5;
 }
 
-/// Reads and starts decoding cluster `number`, or nullptr when it is not a zstd cluster.
+/// Reads and starts decoding cluster `number`, or nullptr when it is not a zstd cluster. `known`:
+/// its offset table when an item's size read it already (its first block is then decoded once).
 std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clusterPtrPos, uint32_t clusterCount,
-                                         uint64_t checksumPos, uint32_t number) {
+                                         uint64_t checksumPos, uint32_t number, const OffsetTables::Table &known) {
     uint64_t offset, end;
     unsigned char info;
     if (!zstdClusterExtent(fd, fileSize, clusterPtrPos, clusterCount, checksumPos, number, offset, end, info)) {
@@ -240,7 +241,7 @@ std::shared_ptr<ZstdCluster> loadCluster(int fd, uint64_t fileSize, uint64_t clu
     }
     MappedBuffer input(end - offset - 1);
     if (!readFully(fd, input.data(), input.size(), offset + 1)) return nullptr;
-    return std::make_shared<ZstdCluster>(std::move(input), (info & 0x10) != 0);
+    return std::make_shared<ZstdCluster>(std::move(input), (info & 0x10) != 0, known.get());
 }
 
 }  // namespace
@@ -250,7 +251,7 @@ std::shared_ptr<ZstdCluster> DirectClusterReader::cluster(uint32_t number) const
     ClusterCache &cache = ClusterCache::shared();
     std::shared_ptr<ZstdCluster> found = cache.find(key);
     if (found) return found;
-    found = loadCluster(fd_, fileSize_, clusterPtrPos_, clusterCount_, checksumPos_, number);
+    found = loadCluster(fd_, fileSize_, clusterPtrPos_, clusterCount_, checksumPos_, number, tables_.find(number));
     if (!found) return nullptr;
     loads_.fetch_add(1, std::memory_order_relaxed);
     return cache.insert(key, std::move(found));

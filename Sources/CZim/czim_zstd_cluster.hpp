@@ -23,14 +23,16 @@ namespace czim {
 /// no window buffer of its own).
 class ZstdCluster {
 public:
-    /// Decodes the offset table of the compressed cluster `input` (zstd frame, info byte removed).
+    /// Decodes the offset table of the compressed cluster `input` (zstd frame, info byte removed),
+    /// unless `knownOffsets` (read from the same bytes for an item's size) gives it already.
     /// Throws std::runtime_error when the table is impossible.
     /// `input` was filled completely (by pread).
-    ZstdCluster(MappedBuffer input, bool extended)
+    ZstdCluster(MappedBuffer input, bool extended, const std::vector<uint32_t> *knownOffsets = nullptr)
         : input_(std::move(input)), inputSize_(input_.size()),
           inputResident_(std::max(input_.size(), input_.residentAtStart())) {
         input_.noteWritten(inputSize_);
-        offsets_ = offsetTable(input_.data(), input_.size(), extended);
+        offsets_ = knownOffsets != nullptr ? std::vector<uint64_t>(knownOffsets->begin(), knownOffsets->end())
+                                           : offsetTable(input_.data(), input_.size(), extended);
         total_ = offsets_.back();
         if (total_ > kMaxTotal) throw std::runtime_error("cluster too large for direct reading");
         data_ = MappedBuffer(total_);
