@@ -115,14 +115,9 @@ public final class KioskServer: Sendable {
 
     /// The gzip pages' second tier on disk, as the configuration says (nil when off or impossible).
     private static func spill(_ configuration: KioskConfiguration, log: Log) -> SpilledBodyStore? {
-        let directory = configuration.stateDirectory + "/gzip-pages"
         let budget = configuration.spilledPageBytes
             ?? SpilledBodyStore.automaticBudget(freeBytes: BookShelf.freeBytes(configuration.stateDirectory) ?? 0)
-        guard budget > 0 else {
-            try? FileManager.default.removeItem(atPath: directory)
-            return nil
-        }
-        return SpilledBodyStore(directory: directory, budget: budget, log: log)
+        return SpilledBodyStore(directory: configuration.stateDirectory + "/gzip-pages", budget: budget, log: log)
     }
 
     /// Search threads alive now (they end when the server stops).

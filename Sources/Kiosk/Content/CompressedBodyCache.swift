@@ -49,12 +49,10 @@ public final class CompressedBodyCache: Sendable {
     /// The cached body for `key`, if any (counted as a request for it either way): from memory,
     /// else from the spill on disk, offered to memory then as if it had just been compressed.
     public func body(for key: String) -> [UInt8]? {
-        if shardBudget > 0 {
-            let hash = Self.hash(key)
-            if let body = shard(hash).state.withLock({ $0.body(for: key, hash: hash) }) { return body }
-        }
-        guard let body = spill?.body(for: key) else { return nil }
-        admit(body, for: key)
+        let hash = Self.hash(key)
+        if shardBudget > 0, let body = shard(hash).state.withLock({ $0.body(for: key, hash: hash) }) { return body }
+        guard let body = spill?.body(for: key, hash: hash) else { return nil }
+        admit(body, for: key, hash: hash)
         return body
     }
 
@@ -75,14 +73,14 @@ public final class CompressedBodyCache: Sendable {
     /// last came round (`BodyShard`).
     /// Every body offered goes to the spill, if any.
     public func offer(_ body: [UInt8], for key: String) {
-        spill?.append(body, for: key)
-        admit(body, for: key)
+        let hash = Self.hash(key)
+        spill?.append(body, for: key, hash: hash)
+        admit(body, for: key, hash: hash)
     }
 
-    private func admit(_ body: [UInt8], for key: String) {
+    private func admit(_ body: [UInt8], for key: String, hash: UInt) {
         let shardBudget = shardBudget
         guard shardBudget > 0, body.count <= shardBudget / 4 else { return }
-        let hash = Self.hash(key)
         shard(hash).state.withLock { state in
             let room = state.bytes + body.count <= shardBudget
             guard state.contains(key) || !state.firstOffer(hash) || room else { return }

@@ -46,12 +46,13 @@ public final class SpilledBodyStore: Sendable {
     private let state = Mutex(State())
     private let log: Log
 
-    /// Opens the store in `directory`, deleting what a previous run left there; nil when the
-    /// folder can't be made (the kiosk then serves without the second tier).
+    /// Opens the store in `directory`, deleting what a previous run left there (also when the
+    /// store is off); nil when `budget` is under two segments (0: off) or the folder can't be made
+    /// (the kiosk then serves without the second tier).
     public init?(directory: String, budget: Int, segmentBytes: Int = 8 << 20, log: Log) {
-        guard budget >= 2 * segmentBytes else { return nil }
         let files = FileManager.default
         try? files.removeItem(atPath: directory)
+        guard budget >= 2 * segmentBytes else { return nil }
         do {
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                       attributes: [.posixPermissions: 0o700])
@@ -74,8 +75,10 @@ public final class SpilledBodyStore: Sendable {
     }
 
     /// The stored body for `key`, if this run wrote it and its segment is still kept.
-    public func body(for key: String) -> [UInt8]? {
-        let hash = CompressedBodyCache.hash(key)
+    public func body(for key: String) -> [UInt8]? { body(for: key, hash: CompressedBodyCache.hash(key)) }
+
+    /// `body(for:)` with the key's hash computed by the caller (`CompressedBodyCache` has it).
+    func body(for key: String, hash: UInt) -> [UInt8]? {
         let found = state.withLock { state -> (Location, SpillSegment)? in
             state.lookups += 1
             guard let location = state.index[hash],
@@ -91,10 +94,12 @@ public final class SpilledBodyStore: Sendable {
     }
 
     /// Appends `body` for `key` (a body bigger than a segment, or a key already stored, is not).
-    public func append(_ body: [UInt8], for key: String) {
+    public func append(_ body: [UInt8], for key: String) { append(body, for: key, hash: CompressedBodyCache.hash(key)) }
+
+    /// `append(_:for:)` with the key's hash computed by the caller.
+    func append(_ body: [UInt8], for key: String, hash: UInt) {
         let keyBytes = Array(key.utf8)
         let count = body.count + keyBytes.count
-        let hash = CompressedBodyCache.hash(key)
         guard count <= segmentBytes,
               let (segment, offset) = state.withLock({ reserve(count, hash: hash, in: &$0) }) else { return }
         if let error = segment.write(body + keyBytes, at: offset) {
