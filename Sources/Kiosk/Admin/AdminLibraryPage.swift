@@ -103,21 +103,18 @@ struct AdminLibraryPage {
         }
         cells.append(("\(size(pages.byteCount)) / \(size(pages.budget))", t.plain("admin.library.memory.pages")))
         cells.append(("\(size(clusters.bytes)) / \(size(clusters.budget))", t.plain("admin.library.memory.clusters")))
-        let lookups = pages.lookups
-        if lookups.all > 0 {
-            cells.append(("\(lookups.hits * 100 / lookups.all) %", t.plain("admin.library.memory.pagehits", ["count": .number(lookups.all)])))
+        /// "71 %" of `all` lookups answered, once there were any.
+        func share(_ hits: Int, of all: Int, _ key: String) {
+            guard all > 0 else { return }
+            cells.append(("\(hits * 100 / all) %", t.plain(key, ["count": .number(all)])))
         }
-        if clusters.hits + clusters.misses > 0 {
-            cells.append(("\(clusters.hits * 100 / (clusters.hits + clusters.misses)) %",
-                          t.plain("admin.library.memory.clusterhits", ["count": .number(clusters.hits + clusters.misses)])))
-        }
+        let pageLookups = pages.lookups
+        share(pageLookups.hits, of: pageLookups.all, "admin.library.memory.pagehits")
+        share(clusters.hits, of: clusters.hits + clusters.misses, "admin.library.memory.clusterhits")
         if let spill = pages.spill {
             cells.append(("\(size(spill.usage.bytes)) / \(size(spill.budget))", t.plain("admin.library.memory.disk")))
-            let lookups = spill.lookups
-            if lookups.all > 0 {
-                cells.append(("\(lookups.hits * 100 / lookups.all) %",
-                              t.plain("admin.library.memory.diskhits", ["count": .number(lookups.all)])))
-            }
+            let diskLookups = spill.lookups
+            share(diskLookups.hits, of: diskLookups.all, "admin.library.memory.diskhits")
         }
         var html: HTML = "<h2>\(t["admin.library.memory"])</h2>\n<div class=\"grid\">\n"
         for (value, label) in cells { html += "<div class=\"num\"><b>\(value)</b><span>\(label)</span></div>\n" }
