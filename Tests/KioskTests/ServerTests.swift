@@ -6,7 +6,8 @@ import Testing
 @Suite("A real kiosk daemon on 127.0.0.1", .serialized)
 struct ServerTests {
     static func start(library: String? = nil, zims: [String] = [], state: String,
-                      settings: KioskSettings = KioskSettings()) throws -> KioskServer {
+                      settings: KioskSettings = KioskSettings(),
+                      adjust: (inout KioskConfiguration) -> Void = { _ in }) throws -> KioskServer {
         var configuration = KioskConfiguration()
         configuration.settings = settings
         configuration.address = "127.0.0.1"
@@ -16,6 +17,7 @@ struct ServerTests {
         configuration.zimFiles = zims
         configuration.stateDirectory = state
         configuration.watchInterval = 0.3
+        adjust(&configuration)
         return try KioskServer(configuration: configuration, validator: LibraryTests.validator,
                                log: Log(minimumLevel: .error) { _ in })
     }

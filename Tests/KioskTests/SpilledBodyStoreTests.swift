@@ -65,8 +65,11 @@ struct SpilledBodyStoreTests {
         let second = try #require(SpilledBodyStore(directory: directory, budget: 1 << 20, segmentBytes: 256 << 10, log: log))
         #expect(second.body(for: "page") == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        try FileManager.default.createDirectory(atPath: folder + "/small", withIntermediateDirectories: true)
+        try Data("left by an earlier run".utf8).write(to: URL(fileURLWithPath: folder + "/small/segment-1"))
         #expect(SpilledBodyStore(directory: folder + "/small", budget: 300 << 10, segmentBytes: 256 << 10, log: log) == nil,
                 "less than two segments: off")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/small"), "and what an earlier run left is deleted")
     }
 
     /// A damaged file is a miss, never a wrong or short page.
@@ -146,16 +149,11 @@ struct SpilledBodyStoreTests {
         let folder = Fixtures.makeTemporaryDirectory()
         defer { Fixtures.cleanUp(folder) }
         let zim = try Fixtures.writeBook(at: folder + "/ville.zim")
-        var configuration = KioskConfiguration()
-        configuration.address = "127.0.0.1"
-        configuration.port = 0
-        configuration.threads = 2
-        configuration.zimFiles = [zim]
-        configuration.stateDirectory = folder + "/state"
-        configuration.compressedCacheBytes = 0
-        configuration.spilledPageBytes = 16 << 20
-        let server = try KioskServer(configuration: configuration, validator: LibraryTests.validator,
-                                     log: Log(minimumLevel: .error) { _ in })
+        // Memory for gzip pages off, disk on.
+        let server = try ServerTests.start(zims: [zim], state: folder + "/state") { configuration in
+            configuration.compressedCacheBytes = 0
+            configuration.spilledPageBytes = 16 << 20
+        }
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/content/ville/Cath%C3%A9drale"
         let spill = try #require(server.compressedBodies.spill)
