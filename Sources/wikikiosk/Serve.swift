@@ -42,7 +42,7 @@ struct Serve: ParsableCommand {
     var clusterCacheMib: Int?
 
     @Option(help: ArgumentHelp(
-        "Disk for gzip pages written once per run and read back instead of decompressed again, in MiB (0: off).",
+        "Disk for gzip pages written once per run and read back instead of decompressed again, in MiB (0, or under 16: off).",
         discussion: "Default: 256 MiB, at most a twentieth of the state folder's free space; emptied at every start."))
     var diskCacheMib: Int?
 
